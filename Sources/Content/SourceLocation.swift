@@ -1,0 +1,16 @@
+/// A place in a source file, for error messages: `file:line:column`.
+///
+/// Lines and columns count from 1; a column of 0 means "the whole line".
+public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int = 1, column: Int = 1) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+}
