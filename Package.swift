@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // cmark-gfm from Debian (libcmark-gfm-dev + libcmark-gfm-extensions-dev).
@@ -58,11 +59,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // `explainer serve`: the preview server with live reload (Hummingbird 2).
+        .target(
+            name: "Preview",
+            dependencies: [
+                "Content", "Site",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/live-reload.js")],
+            swiftSettings: swiftSettings
+        ),
         // The commands, as a library so tests can drive them.
         .target(
             name: "ExplainerCLICore",
             dependencies: [
-                "Content", "ExplainerEngine", "Markdown", "Site",
+                "Content", "ExplainerEngine", "Markdown", "Site", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -80,6 +92,13 @@ let package = Package(
         .testTarget(name: "ExplainerEngineTests", dependencies: ["ExplainerEngine", "Content"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "ExplainerEngine", "Markdown"]),
+        .testTarget(
+            name: "PreviewTests",
+            dependencies: [
+                "Preview", "Site",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["ExplainerCLICore", "Site", "Content"]),
     ]
 )

@@ -12,7 +12,7 @@ public struct ExplainerCommand: AsyncParsableCommand {
             `explainer explain FILE` shows one article's explainer without building anything.
             """,
         version: version,
-        subcommands: [BuildCommand.self, ExplainCommand.self],
+        subcommands: [BuildCommand.self, ExplainCommand.self, ServeCommand.self],
         defaultSubcommand: nil
     )
 

@@ -15,6 +15,10 @@ public struct BuildOptions: Sendable {
     public var includeFuture: Bool
     /// Build the valid articles even when others have errors (the build still reports failure).
     public var keepGoing: Bool
+    /// Overrides `base_url` in `site.yml` (the preview server serves at its own address).
+    public var baseURL: String?
+    /// A script placed before `</body>` in every HTML page (the preview's live reload).
+    public var liveReloadScript: String?
 
     public init(
         sourceDirectory: String = ".", outputDirectory: String? = nil, themeName: String? = nil,
