@@ -5,6 +5,6 @@ import ExplainerCLICore
 @main
 struct ExplainerMain {
     static func main() async {
-        await ExplainerCommand.main()
+        await ExplainerCommand.runMain()
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 
 /// The `explainer` command: its subcommands are the whole user interface.
@@ -12,9 +13,27 @@ public struct ExplainerCommand: AsyncParsableCommand {
             `explainer explain FILE` shows one article's explainer without building anything.
             """,
         version: version,
-        subcommands: [BuildCommand.self, ExplainCommand.self, ServeCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, ExplainCommand.self, NewCommand.self, AddCommand.self],
         defaultSubcommand: nil
     )
 
     public init() {}
+
+    /// Parses the command line and runs the command; diagnostics go to standard error as
+    /// `file:line:column: error: message` lines and the process exits 1.
+    public static func runMain(arguments: [String]? = nil) async {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            Foundation.exit(ExitCode.failure.rawValue)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
