@@ -27,6 +27,13 @@ release: deps ## Build the release binary (.build/release/explainer)
 site: release ## Write the site from content/ into public/
 	$(BIN) build
 
+serve: release ## Preview the site at http://127.0.0.1:8000/ with live reload (PORT=8000)
+	$(BIN) serve --port $(or $(PORT),8000)
+
+new: release ## Start a hand-written explainer: make new TITLE="Why the bridge is closing"
+	@[ -n "$(TITLE)" ] || { echo 'usage: make new TITLE="Your title"'; exit 2; }
+	$(BIN) new "$(TITLE)"
+
 test: deps ## Run the whole test suite
 	$(SWIFT) test
 
