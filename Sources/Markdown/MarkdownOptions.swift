@@ -14,6 +14,8 @@ public struct MarkdownOptions: OptionSet, Sendable, Hashable {
     /// Bare URLs and `www.` links become links.
     public static let autolink = MarkdownOptions(rawValue: 1 << 2)
     /// Escapes dangerous raw HTML tags such as `<script>` and `<iframe>` (GFM's tag filter).
+    ///
+    /// Only matters with `.unsafe`: otherwise all raw HTML is omitted anyway.
     public static let tagFilter = MarkdownOptions(rawValue: 1 << 3)
     /// `- [ ]` and `- [x]` list items become checkboxes.
     public static let taskList = MarkdownOptions(rawValue: 1 << 4)
