@@ -36,4 +36,9 @@
   }
   window.addEventListener("hashchange", openTarget);
   openTarget();
+
+  // Print every answer, open or not.
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details"), function (details) { details.open = true; });
+  });
 })();
