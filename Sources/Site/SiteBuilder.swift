@@ -71,16 +71,30 @@ public struct SiteBuilder: Sendable {
         var diagnostics = warnings
 
         let themesDirectory = options.themesDirectory ?? (source as NSString).appendingPathComponent("Themes")
-        let theme = try ThemeLibrary(directory: themesDirectory).resolve(options.themeName ?? config.theme)
-
         let contentDirectory = (source as NSString).appendingPathComponent("content")
+        let writer = SiteWriter(
+            outputDirectory: outputDirectory,
+            protectedDirectories: [source, contentDirectory, themesDirectory])
+        do {
+            try writer.checkOutputIsReplaceable()
+        } catch {
+            diagnostics.append(error)
+        }
+        // Theme problems are collected with the content's, so one run reports them all.
+        var resolvedTheme: ResolvedTheme?
+        do {
+            resolvedTheme = try ThemeLibrary(directory: themesDirectory).resolve(options.themeName ?? config.theme)
+        } catch {
+            diagnostics += error.diagnostics
+        }
+
         let content = ContentDirectory.load(contentDirectory)
         diagnostics += content.diagnostics
         let (articles, selectionNotes) = select(content.articles, contentDirectory: contentDirectory, diagnostics: &diagnostics)
         progress("Loaded \(articles.count) article\(articles.count == 1 ? "" : "s")\(selectionNotes)")
 
         let errors = diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty && !options.keepGoing {
+        guard let theme = resolvedTheme, errors.isEmpty || options.keepGoing, errors.allSatisfy(isArticleProblem) else {
             throw DiagnosticList(diagnostics.sorted(by: Self.diagnosticOrder))
         }
 
@@ -94,15 +108,18 @@ public struct SiteBuilder: Sendable {
         let pages = try await PageRenderer(model: model, theme: theme, assets: assetPaths).render()
         let files = pages + assets.map { OutputFile(path: $0.outputPath, data: $0.data) }
 
-        let writer = SiteWriter(
-            outputDirectory: outputDirectory,
-            protectedDirectories: [source, contentDirectory, themesDirectory])
         let written = try writer.write(files)
         let pageCount = files.filter(\.isPage).count
         progress("Wrote \(pageCount) pages (\(written) files) to \(outputDirectory)")
         return BuildReport(
             outputDirectory: outputDirectory, articleCount: explainers.count, pagesWritten: pageCount,
             diagnostics: diagnostics.sorted(by: Self.diagnosticOrder))
+    }
+
+    /// Whether a diagnostic is about one article, so that `keepGoing` can build the others.
+    func isArticleProblem(_ diagnostic: Diagnostic) -> Bool {
+        let contentDirectory = (options.sourceDirectory as NSString).appendingPathComponent("content")
+        return diagnostic.location.file.hasPrefix(contentDirectory + "/")
     }
 
     /// Drops drafts and future articles (unless asked for), articles with errors, and articles
