@@ -216,3 +216,34 @@ struct SiteBuilderTests {
         await #expect(throws: DiagnosticList.self) { try await site.build() }
     }
 }
+
+@Suite("SiteBuilder: sparse content")
+struct SparseContentTests {
+    @Test("no description, no summary, no date: no empty elements or stray separators")
+    func sparse() async throws {
+        let site = try SiteFixture(
+            siteYAML: "title: Bare\n",
+            articles: ["bare.md": "---\ntitle: Bare story\nsummary: ''\n---\n\n## Why?\n\nBecause.\n"])
+        defer { site.remove() }
+        try await site.build()
+        let page = try site.read("bare/index.html")
+        #expect(!page.contains(#"<p class="dek">"#))
+        #expect(!page.contains("<time"))
+        #expect(page.contains(#"<p class="footer-brand"><a href="../">Bare</a></p>"#))
+        let home = try site.read("index.html")
+        #expect(!home.contains(#"<p class="page-dek">"#))
+        #expect(!home.contains(#"<p class="card-dek">"#))
+        #expect(home.contains(#"<link rel="canonical" href="http://localhost:8000/">"#))
+    }
+
+    @Test("a site with no articles still builds every page")
+    func empty() async throws {
+        let site = try SiteFixture(articles: [:])
+        defer { site.remove() }
+        let report = try await site.build()
+        #expect(report.articleCount == 0)
+        #expect(try site.read("index.html").contains("No explainers have been published yet."))
+        #expect(try site.read("feed.xml").contains("<updated>1970-01-01T00:00:00Z</updated>"))
+        #expect(try site.read("search.json") == "[]")
+    }
+}
