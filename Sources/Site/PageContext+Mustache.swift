@@ -96,6 +96,7 @@ extension ExplainerView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
+        case "titleIsLong": titleIsLong
         case "slug": slug
         case "url": url
         case "jsonURL": jsonURL

@@ -78,6 +78,8 @@ struct QuestionView {
 
 struct ExplainerView {
     var title: String
+    /// Whether the headline is long (over 80 characters), so themes can set it smaller.
+    var titleIsLong: Bool
     var slug: String
     var url: String
     var jsonURL: String

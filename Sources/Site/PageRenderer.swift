@@ -185,7 +185,7 @@ struct PageRenderer: Sendable {
     func explainerView(_ item: PublishedExplainer) -> ExplainerView {
         let tags = item.tags.map { tag in tagView(tag, count: model.tags.first { $0.tag.slug == tag.slug }?.explainers.count ?? 1) }
         return ExplainerView(
-            title: item.explainer.title, slug: item.slug, url: item.path, jsonURL: item.path + "index.json",
+            title: item.explainer.title, titleIsLong: item.explainer.title.count > 80, slug: item.slug, url: item.path, jsonURL: item.path + "index.json",
             summary: item.explainer.summary, date: dateView(item.explainer.date), author: item.explainer.author,
             tags: tags, hasTags: !tags.isEmpty, questions: questionViews(item),
             questionCount: item.explainer.questions.count,

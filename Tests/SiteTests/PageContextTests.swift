@@ -29,7 +29,7 @@ struct PageContextTests {
             title: "T", url: "a/", summary: "S", date: nil, tags: [tag], hasTags: true, topQuestions: [question],
             hasTopQuestions: true, moreQuestions: "1 more question", questionCount: 2)
         let explainer = ExplainerView(
-            title: "T", slug: "a", url: "a/", jsonURL: "a/index.json", summary: "S", date: date, author: nil, tags: [tag],
+            title: "T", titleIsLong: false, slug: "a", url: "a/", jsonURL: "a/index.json", summary: "S", date: date, author: nil, tags: [tag],
             hasTags: true, questions: [question], questionCount: 1, questionCountLabel: "1 question answered", sourceFile: "content/a.md")
         let page = PageView(
             kind: "home", is: ["home": true], title: "T", documentTitle: "T", description: "D", canonicalURL: "https://example.org/",
