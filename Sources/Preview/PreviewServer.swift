@@ -39,12 +39,11 @@ public struct PreviewServer: Sendable {
     }
 
     /// Builds, then serves until cancelled. `onReady` gets the URL once the socket is listening.
-    public func run(onReady: @escaping @Sendable (String) -> Void = { print("Serving the preview at \($0)") },
+    public func run(onReady: @escaping @Sendable (String) -> Void = { Self.say("Serving the preview at \($0) — Ctrl-C stops it.") },
                     log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) async throws {
         try FileManager.default.createDirectory(atPath: previewFolder, withIntermediateDirectories: true)
-        let router = PreviewRouter.make(folder: previewFolder, broadcaster: broadcaster)
-        var logger = Logger(label: "explainer.preview")
-        logger.logLevel = .warning
+        let logger = PreviewRouter.quietLogger
+        let router = PreviewRouter.make(folder: previewFolder, broadcaster: broadcaster, logger: logger)
         let host = configuration.host
         let (urlStream, urlContinuation) = AsyncStream<String>.makeStream()
         let app = Application(
@@ -100,6 +99,11 @@ public struct PreviewServer: Sendable {
             await broadcaster.publish(.failure(problems))
             return false
         }
+    }
+
+    /// Prints a line to standard output at once (stdout is block-buffered when redirected).
+    public static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     /// The script injected into every preview page.
