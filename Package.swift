@@ -99,6 +99,12 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["ExplainerCLICore", "Site", "Content"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "ExplainerCLICore", "Site", "Content", "ExplainerEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
     ]
 )

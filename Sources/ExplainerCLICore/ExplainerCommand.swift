@@ -13,7 +13,7 @@ public struct ExplainerCommand: AsyncParsableCommand {
             `explainer explain FILE` shows one article's explainer without building anything.
             """,
         version: version,
-        subcommands: [BuildCommand.self, ServeCommand.self, ExplainCommand.self, NewCommand.self, AddCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, ExplainCommand.self, NewCommand.self, AddCommand.self],
         defaultSubcommand: nil
     )
 

@@ -69,6 +69,51 @@ public struct SiteBuilder: Sendable {
     /// Runs the build. Throws `DiagnosticList` when any error was found; the previous output
     /// folder is then left exactly as it was.
     public func build(progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> BuildReport {
+        let inputs = try prepare(progress: progress)
+        let diagnostics = inputs.diagnostics
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard let theme = inputs.theme, errors.isEmpty || options.keepGoing, errors.allSatisfy(isArticleProblem) else {
+            throw DiagnosticList(diagnostics.sorted(by: Self.diagnosticOrder))
+        }
+        let config = inputs.config
+        let writer = inputs.writer
+        let articles = inputs.articles
+        let contentDirectory = inputs.contentDirectory
+        let outputDirectory = options.outputDirectory ?? (options.sourceDirectory as NSString).appendingPathComponent("public")
+
+        let markdown = MarkdownRenderer(options: config.rawHTML ? [.standard, .unsafe] : .standard)
+        let explainers = await Self.explain(articles, contentDirectory: contentDirectory, markdown: markdown)
+        progress("Rendered \(explainers.count) explainer\(explainers.count == 1 ? "" : "s") with the theme `\(theme.name)`")
+
+        let model = SiteModel(config: config, explainers: explainers)
+        let assets = try Self.loadAssets(theme)
+        let assetPaths = Dictionary(uniqueKeysWithValues: assets.map { (ResolvedTheme.assetKey($0.sourcePath), $0.outputPath) })
+        var pages = try await PageRenderer(model: model, theme: theme, assets: assetPaths).render()
+        if let script = options.liveReloadScript {
+            pages = pages.map { $0.isPage ? $0.insertingBeforeBodyEnd("<script>\n\(script)</script>\n") : $0 }
+        }
+        let files = pages + assets.map { OutputFile(path: $0.outputPath, data: $0.data) }
+
+        let written = try writer.write(files)
+        let pageCount = files.filter(\.isPage).count
+        progress("Wrote \(pageCount) pages (\(written) files) to \(outputDirectory)")
+        return BuildReport(
+            outputDirectory: outputDirectory, articleCount: explainers.count, pagesWritten: pageCount,
+            diagnostics: diagnostics.sorted(by: Self.diagnosticOrder))
+    }
+
+    /// Everything a build reads before it renders: settings, theme, articles, and the problems found.
+    struct Inputs {
+        var config: SiteConfig
+        var theme: ResolvedTheme?
+        var articles: [Article]
+        var contentDirectory: String
+        var writer: SiteWriter
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Reads and checks every input without writing anything.
+    func prepare(progress: @Sendable (String) -> Void = { _ in }) throws(DiagnosticList) -> Inputs {
         let source = options.sourceDirectory
         let outputDirectory = options.outputDirectory ?? (source as NSString).appendingPathComponent("public")
         var (config, warnings) = try SiteConfig.load(from: (source as NSString).appendingPathComponent("site.yml"))
@@ -97,31 +142,22 @@ public struct SiteBuilder: Sendable {
         diagnostics += content.diagnostics
         let (articles, selectionNotes) = select(content.articles, contentDirectory: contentDirectory, diagnostics: &diagnostics)
         progress("Loaded \(articles.count) article\(articles.count == 1 ? "" : "s")\(selectionNotes)")
+        return Inputs(
+            config: config, theme: resolvedTheme, articles: articles, contentDirectory: contentDirectory,
+            writer: writer, diagnostics: diagnostics)
+    }
 
-        let errors = diagnostics.filter { $0.severity == .error }
-        guard let theme = resolvedTheme, errors.isEmpty || options.keepGoing, errors.allSatisfy(isArticleProblem) else {
-            throw DiagnosticList(diagnostics.sorted(by: Self.diagnosticOrder))
+    /// Checks the settings, the theme and every article without writing anything, and returns
+    /// every problem found, sorted by file and line (`explainer check`). `articleCheck` adds
+    /// checks of each article (the explainer engine's, for example).
+    public func check(articleCheck: @Sendable (Article) -> [Diagnostic] = { _ in [] }) -> [Diagnostic] {
+        do {
+            let inputs = try prepare()
+            let perArticle = inputs.articles.flatMap(articleCheck)
+            return (inputs.diagnostics + perArticle).sorted(by: Self.diagnosticOrder)
+        } catch {
+            return error.diagnostics
         }
-
-        let markdown = MarkdownRenderer(options: config.rawHTML ? [.standard, .unsafe] : .standard)
-        let explainers = await Self.explain(articles, contentDirectory: contentDirectory, markdown: markdown)
-        progress("Rendered \(explainers.count) explainer\(explainers.count == 1 ? "" : "s") with the theme `\(theme.name)`")
-
-        let model = SiteModel(config: config, explainers: explainers)
-        let assets = try Self.loadAssets(theme)
-        let assetPaths = Dictionary(uniqueKeysWithValues: assets.map { (ResolvedTheme.assetKey($0.sourcePath), $0.outputPath) })
-        var pages = try await PageRenderer(model: model, theme: theme, assets: assetPaths).render()
-        if let script = options.liveReloadScript {
-            pages = pages.map { $0.isPage ? $0.insertingBeforeBodyEnd("<script>\n\(script)</script>\n") : $0 }
-        }
-        let files = pages + assets.map { OutputFile(path: $0.outputPath, data: $0.data) }
-
-        let written = try writer.write(files)
-        let pageCount = files.filter(\.isPage).count
-        progress("Wrote \(pageCount) pages (\(written) files) to \(outputDirectory)")
-        return BuildReport(
-            outputDirectory: outputDirectory, articleCount: explainers.count, pagesWritten: pageCount,
-            diagnostics: diagnostics.sorted(by: Self.diagnosticOrder))
     }
 
     /// Whether a diagnostic is about one article, so that `keepGoing` can build the others.

@@ -46,7 +46,8 @@ struct BuildCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
             }
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-            print("Built \(report.articleCount) explainers, \(report.pagesWritten) pages into \(report.outputDirectory) in \(seconds) s.")
+            let explainers = report.articleCount == 1 ? "1 explainer" : "\(report.articleCount) explainers"
+            print("Built \(explainers), \(report.pagesWritten) pages into \(report.outputDirectory) in \(seconds) s.")
             if report.diagnostics.contains(where: { $0.severity == .error }) {
                 throw ExitCode.failure
             }
