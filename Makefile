@@ -5,7 +5,7 @@ SHARED       ?= ../shared
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev wordnet-base
 SUDO         := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: all deps release site test serve new eval bench check-site check-site-deps clean help
+.PHONY: all deps release site test test-sanitizers fuzz serve new eval bench check-site check-site-deps clean help
 
 all: site ## Install what is missing, build the release binary and write the site to public/
 
@@ -26,6 +26,26 @@ release: deps ## Build the release binary (.build/release/explainer)
 
 site: release ## Write the site from content/ into public/
 	$(BIN) build
+
+test-sanitizers: deps ## Run the test suite under AddressSanitizer, then ThreadSanitizer
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+FUZZ_SECONDS  ?= 60
+FUZZ_TARGETS  := FuzzArticle FuzzFrontMatter FuzzMarkdown
+FUZZ_FLAGS    := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
+
+fuzz: deps ## Run each libFuzzer target for FUZZ_SECONDS (default 60) from the seeds in Fuzz/Corpus
+	$(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz $(FUZZ_FLAGS)
+	@mkdir -p build-reports/fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p .build-fuzz/corpus/$$t && cp -n Fuzz/Corpus/$$t/* .build-fuzz/corpus/$$t/ 2>/dev/null; \
+	  echo "== $$t for $(FUZZ_SECONDS) s"; \
+	  .build-fuzz/debug/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+	    -artifact_prefix=build-reports/fuzz/$$t- .build-fuzz/corpus/$$t > build-reports/fuzz/$$t.log 2>&1; \
+	  status=$$?; grep -E "stat::(number_of_executed_units|average_exec_per_sec)" build-reports/fuzz/$$t.log; \
+	  if [ $$status -ne 0 ]; then tail -40 build-reports/fuzz/$$t.log; echo "$$t found a problem: see build-reports/fuzz/"; exit 1; fi; \
+	done
 
 serve: release ## Preview the site at http://127.0.0.1:8000/ with live reload (PORT=8000)
 	$(BIN) serve --port $(or $(PORT),8000)
@@ -71,4 +91,4 @@ eval: release ## Score the explainer engine on ../shared/articles
 	$(SHARED)/tools/qa-eval --tool $(BIN) $(SHARED)/articles
 
 clean: ## Remove build products and the generated site
-	rm -rf .build public .preview build-reports
+	rm -rf .build .build-fuzz .build-asan .build-tsan public .preview build-reports

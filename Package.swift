@@ -15,6 +15,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "explainer", targets: ["ExplainerCLI"]),
+        // The pipeline's modules, for the fuzzers in Fuzz/ (a package of its own).
+        .library(name: "ExplainerPipeline", targets: ["Content", "ExplainerEngine", "Markdown"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
