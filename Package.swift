@@ -101,6 +101,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "RobustnessTests", dependencies: ["Site", "Content"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

@@ -6,13 +6,26 @@ import Foundation
 /// accepted), line endings are normalised to `\n`, and every problem is thrown as a
 /// `Diagnostic` naming the file, line and column.
 public struct ArticleLoader: Sendable {
+    /// The largest article file read, in bytes. News articles are kilobytes; a file of many
+    /// megabytes is a mistake (a data dump, a log), and refusing it keeps builds fast.
+    public static let maximumFileSize = 8 * 1024 * 1024
+
     public init() {}
 
     /// Loads the file at `path`; the path is also what messages name.
     public func load(fileAt path: String) throws(Diagnostic) -> Article {
         let data: Data
         do {
+            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= Self.maximumFileSize else {
+                throw Diagnostic(
+                    at: SourceLocation(file: path, line: 0, column: 0),
+                    "the file is \(Self.megabytes(size)) MB; articles may be at most \(Self.megabytes(Self.maximumFileSize)) MB",
+                    hint: "check that this is an article; split a very long text into several articles")
+            }
             data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
         } catch {
             throw Diagnostic(
                 at: SourceLocation(file: path, line: 0, column: 0),
@@ -21,6 +34,10 @@ public struct ArticleLoader: Sendable {
         }
         let text = try TextDecoding.decode(data, path: path)
         return try parse(text, path: path)
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f", Double(bytes) / 1_048_576)
     }
 
     /// Parses already-decoded text as the content of the file `path` (whose extension picks

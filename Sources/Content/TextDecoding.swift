@@ -49,7 +49,7 @@ enum TextDecoding {
             }
             guard index + length <= bytes.endIndex else { return index }
             for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 {
-                return index + offset
+                return index  // the sequence that starts here is cut short: point at its first byte
             }
             let second = bytes[index + 1]
             if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F)
