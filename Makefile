@@ -5,7 +5,7 @@ SHARED       ?= ../shared
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev wordnet-base
 SUDO         := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: all deps release site test test-sanitizers fuzz serve new eval bench check-site check-site-deps clean help
+.PHONY: all deps release site check test test-sanitizers fuzz serve new eval bench check-site check-site-deps clean help
 
 all: site ## Install what is missing, build the release binary and write the site to public/
 
@@ -46,6 +46,9 @@ fuzz: deps ## Run each libFuzzer target for FUZZ_SECONDS (default 60) from the s
 	  status=$$?; grep -E "stat::(number_of_executed_units|average_exec_per_sec)" build-reports/fuzz/$$t.log; \
 	  if [ $$status -ne 0 ]; then tail -40 build-reports/fuzz/$$t.log; echo "$$t found a problem: see build-reports/fuzz/"; exit 1; fi; \
 	done
+
+check: release ## Check site.yml, the theme and every article without building
+	$(BIN) check
 
 serve: release ## Preview the site at http://127.0.0.1:8000/ with live reload (PORT=8000)
 	$(BIN) serve --port $(or $(PORT),8000)
