@@ -1,20 +1,25 @@
 """Timing one command: wall time, CPU time (user + system) and peak resident memory.
 
-The child is started with `subprocess.Popen` and reaped with `os.wait4`, which hands back the
-kernel's resource usage for it (and for any of its own children it waited for): `ru_utime`,
-`ru_stime` and `ru_maxrss` (kibibytes on Linux) — the same figures GNU `time -f "%U %S %M"` prints,
-with a wall clock from `time.perf_counter` that is finer than `time`'s 10 ms.
+Each command runs under GNU time (`/usr/bin/time -f "%M"`), whose peak resident set size (`%M`,
+KiB) is the command's own. Python's `os.wait4` cannot give that figure directly: a child started
+from Python inherits the harness's memory high-water mark (the kernel keeps `maxrss` across the
+vfork and exec), so a 1 MB command would show the harness's 20+ MB. CPU time comes from
+`os.wait4` on the time process (its children's user and system time, microsecond resolution, plus
+GNU time's own ~1 ms), and wall time from `time.perf_counter`, finer than time's 10 ms.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import statistics
 import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
+
+GNU_TIME = "/usr/bin/time"
 
 
 @dataclass
@@ -25,6 +30,8 @@ class Sample:
     user: float
     sys: float
     max_rss_kb: int
+    #: CPU cores' worth of time used by other processes on the machine during the run (noise).
+    other_cores: float = 0.0
 
     @property
     def cpu(self) -> float:
@@ -32,14 +39,15 @@ class Sample:
 
     def as_dict(self) -> dict:
         return {"wall_s": round(self.wall, 4), "user_s": round(self.user, 4), "sys_s": round(self.sys, 4),
-                "cpu_s": round(self.cpu, 4), "max_rss_kb": self.max_rss_kb}
+                "cpu_s": round(self.cpu, 4), "max_rss_kb": self.max_rss_kb,
+                "other_cores": round(self.other_cores, 2)}
 
 
 class CommandFailed(Exception):
     """A measured command exited non-zero or was killed; carries the end of its log."""
 
     def __init__(self, argv: list[str], status: str, log_tail: str):
-        super().__init__(f"{' '.join(argv)}: {status}")
+        super().__init__(status)
         self.argv = argv
         self.status = status
         self.log_tail = log_tail
@@ -52,30 +60,62 @@ def run_once(argv: list[str], log_path: Path, stdout_path: Optional[Path] = None
     Standard error (and standard output unless `stdout_path` is given) goes to `log_path`.
     """
     log_path.parent.mkdir(parents=True, exist_ok=True)
+    time_path = log_path.with_suffix(".time")
     with open(log_path, "wb") as log:
         out = open(stdout_path, "wb") if stdout_path else log
         try:
+            busy_before = machine_busy_seconds()
             started = time.perf_counter()
-            process = subprocess.Popen(argv, stdout=out, stderr=log, stdin=subprocess.DEVNULL, env=env, cwd=cwd)
+            process = subprocess.Popen([GNU_TIME, "-f", "%M", "-o", str(time_path), "--"] + argv,
+                                       stdout=out, stderr=log, stdin=subprocess.DEVNULL, env=env, cwd=cwd)
             _, status, usage = os.wait4(process.pid, 0)
             wall = time.perf_counter() - started
+            busy = machine_busy_seconds() - busy_before
             process.returncode = os.waitstatus_to_exitcode(status)
         finally:
             if stdout_path:
                 out.close()
+    report = time_path.read_text(encoding="utf-8", errors="replace").strip().splitlines() if time_path.exists() else []
     if process.returncode != 0:
-        code = process.returncode
-        reason = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+        reason = f"exit status {process.returncode}"
+        for line in report:
+            if "terminated by signal" in line:
+                number = int(line.rsplit(" ", 1)[1])
+                try:
+                    reason = f"killed by {signal.Signals(number).name}"
+                except ValueError:
+                    reason = f"killed by signal {number}"
         raise CommandFailed(argv, reason, tail(log_path))
-    return Sample(wall=wall, user=usage.ru_utime, sys=usage.ru_stime, max_rss_kb=usage.ru_maxrss)
+    try:
+        max_rss_kb = int(report[-1])
+    except (IndexError, ValueError):
+        raise CommandFailed(argv, f"no figures from {GNU_TIME} in {time_path}", tail(log_path))
+    cpu = usage.ru_utime + usage.ru_stime
+    return Sample(wall=wall, user=usage.ru_utime, sys=usage.ru_stime, max_rss_kb=max_rss_kb,
+                  other_cores=max(0.0, busy - cpu) / wall if wall > 0 else 0.0)
 
 
-def tail(path: Path, lines: int = 12) -> str:
+def machine_busy_seconds() -> float:
+    """CPU time spent by every process on the machine so far (first line of /proc/stat)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(value) for value in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return 0.0
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    busy = sum(fields[:8]) - idle  # user nice system idle iowait irq softirq steal
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
+def tail(path: Path, lines: int = 8) -> str:
+    """The lines of a log that say what went wrong: any naming an error, then the last few."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return ""
-    return "\n".join(text.rstrip().splitlines()[-lines:])
+    all_lines = text.rstrip().splitlines()
+    errors = [line for line in all_lines[:-lines] if "error" in line.lower()][:4]
+    return "\n".join(errors + (["..."] if errors else []) + all_lines[-lines:])
 
 
 @dataclass
@@ -103,7 +143,8 @@ class Measurement:
         if self.samples:
             result["median"] = {"wall_s": round(self.median("wall"), 4), "user_s": round(self.median("user"), 4),
                                 "sys_s": round(self.median("sys"), 4), "cpu_s": round(self.median("cpu"), 4),
-                                "max_rss_kb": int(self.median("max_rss_kb"))}
+                                "max_rss_kb": int(self.median("max_rss_kb")),
+                                "other_cores": round(self.median("other_cores"), 2)}
         if self.error:
             result["error"] = self.error
         result.update(self.notes)
@@ -124,9 +165,9 @@ def measure(measurement: Measurement, runs: int, log_dir: Path, before: Callable
         try:
             sample = run_once(measurement.command, log, stdout_path=stdout_path, env=env)
         except (CommandFailed, OSError) as failure:
-            detail = getattr(failure, "log_tail", "")
-            measurement.error = f"{failure}" + (f"\n{detail}" if detail else "") + f"\n(log: {log})"
-            progress(f"  {measurement.label}: FAILED ({failure})")
+            measurement.error = f"{failure} (log: {log})"
+            measurement.notes["log_tail"] = getattr(failure, "log_tail", "")
+            progress(f"  {measurement.label}: FAILED: {failure}; end of {log}:\n{_indent(measurement.notes['log_tail'])}")
             return measurement
         after(run if timed else 0)
         if timed:
@@ -134,3 +175,7 @@ def measure(measurement: Measurement, runs: int, log_dir: Path, before: Callable
             progress(f"  {measurement.label}: run {run}/{runs}: {sample.wall:.3f} s wall, "
                      f"{sample.cpu:.3f} s CPU, {sample.max_rss_kb / 1024:.1f} MB peak")
     return measurement
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    | {line}" for line in text.splitlines())

@@ -125,6 +125,7 @@ def table(results: list[SizeResult], runs: int, hugo_version: str) -> str:
         lines.append(f"N = {result.size:,}: explainers {explainers.get('bytes', 0) / 1e6:.1f} MB "
                      f"({explainers.get('words', 0):,} words), raw {raw.get('bytes', 0) / 1e6:.1f} MB "
                      f"({raw.get('words', 0):,} words); {runs} run(s) each, medians")
+
         lines.append(header)
         lines.append("-" * len(header))
         ratios = result.ratios()
@@ -137,7 +138,7 @@ def table(results: list[SizeResult], runs: int, hugo_version: str) -> str:
                 continue
             label = measurement.label
             if not measurement.ok:
-                lines.append(f"{label:<38} {'FAILED':>8}  {(measurement.error or '').splitlines()[0][:90]}")
+                lines.append(f"{label:<38} {'FAILED':>8}  {(measurement.error or '')[:100]}")
                 continue
             wall, cpu, rss = measurement.median("wall"), measurement.median("cpu"), measurement.median("max_rss_kb")
             vs_hugo = vs_hugo_mem = vs_floor = None
@@ -155,6 +156,9 @@ def table(results: list[SizeResult], runs: int, hugo_version: str) -> str:
                 notes.append("edit in page" if measurement.notes["edit_visible"] else "EDIT NOT IN PAGE")
             if key == "raw" and "raw_articles_per_s" in ratios:
                 notes.append(f"{ratios['raw_articles_per_s']:,.0f} articles/s")
+            others = measurement.median("other_cores")
+            if others is not None and others >= 0.2:
+                notes.append(f"other processes busy: {others:.1f} cores")
             lines.append(f"{label:<38} {wall:>8.3f} {cpu:>8.3f} {_mb(rss):>8} {_ratio(vs_hugo):>10} "
                          f"{_ratio(vs_hugo_mem):>9} {_ratio(vs_floor):>10}  {'; '.join(notes)}")
     return "\n".join(lines)

@@ -29,11 +29,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import sites  # noqa: E402
-from measure import Measurement, measure  # noqa: E402
+from measure import GNU_TIME, Measurement, measure  # noqa: E402
 from report import SizeResult, table, targets, targets_text  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-TOOLS = {"hugo": "hugo", "cmark-gfm": "cmark-gfm"}  # command -> Debian package
+TOOLS = {"hugo": "hugo", "cmark-gfm": "cmark-gfm", GNU_TIME: "time"}  # command -> Debian package
 CMARK_EXTENSIONS = ["-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
 DEFAULT_SEED = 20240606
 
@@ -117,6 +117,20 @@ def machine_description(binary: Path) -> dict:
             "explainer": first_line([str(binary), "--version"]) if binary.exists() else "missing"}
 
 
+def filesystem_of(path: Path) -> str:
+    """The type of the file system holding `path` (from /proc/mounts), e.g. ext4 or tmpfs."""
+    best, kind = "", "unknown"
+    try:
+        for line in Path("/proc/mounts").read_text().splitlines():
+            fields = line.split()
+            mount = fields[1]
+            if (str(path) == mount or str(path).startswith(mount.rstrip("/") + "/")) and len(mount) > len(best):
+                best, kind = mount, fields[2]
+    except (OSError, IndexError):
+        pass
+    return kind
+
+
 def unavailable(measurement: Measurement, reason: str) -> Measurement:
     measurement.error = reason
     progress(f"  {measurement.label}: not run ({reason})")
@@ -136,6 +150,7 @@ def bench_size(size: int, arguments: argparse.Namespace, profiles: list[str], mi
     runs, warmup = arguments.runs, arguments.warmup
     progress(f"N={size:,}: writing corpora (seed {arguments.seed})")
     workspace, corpus_stats = sites.prepare(arguments.work / f"n{size}", size, arguments.seed, REPO, profiles)
+    corpus_stats["load_average_before"] = [round(value, 2) for value in os.getloadavg()]
     logs = workspace.logs
     results: dict[str, Measurement] = {}
 
@@ -233,7 +248,7 @@ def bench_size(size: int, arguments: argparse.Namespace, profiles: list[str], mi
 def main(argv: list[str]) -> int:
     arguments = parse_arguments(argv)
     arguments.work = arguments.work.resolve()
-    arguments.binary = arguments.binary.resolve()
+    arguments.binary = arguments.binary.absolute()
     missing_tools = ensure_tools(install=not arguments.no_install)
     for command in missing_tools:
         progress(f"warning: `{command}` is not installed (Debian package {TOOLS[command]}); its steps are skipped")
@@ -264,6 +279,7 @@ def main(argv: list[str]) -> int:
         "config": {"sizes": arguments.sizes, "runs": arguments.runs, "warmup": arguments.warmup,
                    "seed": arguments.seed, "hugo_profile": arguments.hugo_profile,
                    "binary": str(arguments.binary), "work": str(arguments.work),
+                   "work_filesystem": filesystem_of(arguments.work),
                    "floor_command": ["cmark-gfm"] + CMARK_EXTENSIONS + ["floor.md"],
                    "timing": "os.wait4 rusage (user, sys, max RSS) and perf_counter wall clock; medians of runs"},
         "sizes": {str(result.size): {"corpus": result.corpus,
