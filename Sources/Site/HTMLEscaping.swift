@@ -1,0 +1,19 @@
+/// Escapes text for HTML element content and quoted attribute values (Mustache's `{{ }}` does
+/// the same for templates; this is for HTML built in Swift, such as feed entries).
+enum HTMLEscaping {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,179 @@
+import Content
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Puts a finished site in place all at once: every file goes into a staging folder next to
+/// the output folder, which is then swapped with the old output in one step.
+///
+/// On Linux the swap is `renameat2(…, RENAME_EXCHANGE)`, so the output path always holds a
+/// complete site; elsewhere, or on file systems without it, the old folder is renamed away
+/// first. The old tree is removed afterwards. Staging folders left by killed builds (their
+/// process no longer runs) are removed by the next build. Nothing is written outside the
+/// staging folder, and a folder that does not look like a site built here is never replaced.
+struct SiteWriter: Sendable {
+    /// The output folder, absolute and standardised.
+    var outputDirectory: String
+    /// Folders the output must never be or contain (the site folder, content/, Themes/).
+    var protectedDirectories: [String]
+
+    /// Written into every output folder; an existing folder without it is not replaced.
+    static let markerName = ".explainer-site"
+    static let markerText = "This folder was written by `explainer build` and is replaced by each build.\n"
+
+    init(outputDirectory: String, protectedDirectories: [String] = []) {
+        self.outputDirectory = Self.absolute(outputDirectory)
+        self.protectedDirectories = protectedDirectories.map(Self.absolute)
+    }
+
+    var parentDirectory: String { (outputDirectory as NSString).deletingLastPathComponent }
+    var outputName: String { (outputDirectory as NSString).lastPathComponent }
+    var stagingPrefix: String { ".\(outputName).staging-" }
+    var stagingDirectory: String { (parentDirectory as NSString).appendingPathComponent("\(stagingPrefix)\(getpid())") }
+
+    /// Checks that the output folder may be replaced; throws a diagnostic saying why not.
+    func checkOutputIsReplaceable() throws(Diagnostic) {
+        let location = SourceLocation(file: outputDirectory, line: 0, column: 0)
+        guard outputDirectory != "/", !outputName.isEmpty else {
+            throw Diagnostic(at: location, "refusing to use the file system root as the output folder", hint: "pass --output public")
+        }
+        for protected in protectedDirectories where protected == outputDirectory || protected.hasPrefix(outputDirectory + "/") {
+            throw Diagnostic(
+                at: location, "the output folder would replace \(protected), which holds the site's sources",
+                hint: "write the site to a folder of its own, such as public/")
+        }
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: outputDirectory, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw Diagnostic(at: location, "the output path exists and is not a folder", hint: "remove it or choose another --output")
+        }
+        let entries = (try? manager.contentsOfDirectory(atPath: outputDirectory)) ?? []
+        if !entries.isEmpty, !entries.contains(Self.markerName) {
+            throw Diagnostic(
+                at: location, "the output folder is not empty and was not written by `explainer build`; it is left alone",
+                hint: "each build replaces the whole output folder: choose an empty or new folder, or remove this one")
+        }
+    }
+
+    /// Writes `files` into a fresh staging folder and swaps it into place. Returns the number of
+    /// files written. On any failure the staging folder is removed and the old output is untouched.
+    func write(_ files: [OutputFile]) throws -> Int {
+        try checkOutputIsReplaceable()
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: parentDirectory, withIntermediateDirectories: true)
+        removeAbandonedStagingFolders()
+        let staging = stagingDirectory
+        if manager.fileExists(atPath: staging) { try manager.removeItem(atPath: staging) }
+        try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        do {
+            var seen = Set<String>()
+            for file in files {
+                guard seen.insert(file.path).inserted else {
+                    throw Diagnostic(at: SourceLocation(file: file.path, line: 0, column: 0), "two parts of the site write the same file \(file.path)")
+                }
+                let target = try Self.path(file.path, inside: staging)
+                try manager.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                guard manager.createFile(atPath: target, contents: file.data) else {
+                    throw Diagnostic(at: SourceLocation(file: target, line: 0, column: 0), "cannot write the file")
+                }
+            }
+            _ = manager.createFile(
+                atPath: (staging as NSString).appendingPathComponent(Self.markerName), contents: Data(Self.markerText.utf8))
+            try swapIntoPlace(staging)
+        } catch {
+            try? manager.removeItem(atPath: staging)
+            throw error
+        }
+        return files.count
+    }
+
+    /// `relative` joined to `root`, refusing anything that could leave `root`.
+    static func path(_ relative: String, inside root: String) throws(Diagnostic) -> String {
+        let components = relative.split(separator: "/", omittingEmptySubsequences: false)
+        let safe = !relative.isEmpty && !relative.hasPrefix("/") && !relative.contains("\\") && !relative.contains("\0")
+            && components.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        let joined = (root as NSString).appendingPathComponent(relative)
+        guard safe, (joined as NSString).standardizingPath.hasPrefix(root + "/") else {
+            throw Diagnostic(
+                at: SourceLocation(file: relative, line: 0, column: 0), "refusing to write \(relative): it is not a plain path inside the output folder")
+        }
+        return joined
+    }
+
+    private func swapIntoPlace(_ staging: String) throws {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: outputDirectory) else {
+            try rename(staging, to: outputDirectory)
+            return
+        }
+        if Self.exchange(staging, outputDirectory) {
+            // `staging` now holds the previous site.
+            try? manager.removeItem(atPath: staging)
+            return
+        }
+        let old = (parentDirectory as NSString).appendingPathComponent("\(stagingPrefix)\(getpid())-old")
+        try rename(outputDirectory, to: old)
+        do {
+            try rename(staging, to: outputDirectory)
+        } catch {
+            try? rename(old, to: outputDirectory)
+            throw error
+        }
+        try? manager.removeItem(atPath: old)
+    }
+
+    private func rename(_ from: String, to: String) throws {
+        guard Foundation.rename(from, to) == 0 else {
+            let reason = String(cString: strerror(errno))
+            throw Diagnostic(at: SourceLocation(file: to, line: 0, column: 0), "cannot move \(from) here: \(reason)")
+        }
+    }
+
+    /// Atomically exchanges two paths with Linux `renameat2(RENAME_EXCHANGE)`; false where that
+    /// is unavailable (other systems, old kernels, file systems without it).
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+        // glibc has `renameat2` since 2.28, but its header hides it from Swift; look it up instead.
+        guard let symbol = renameat2Symbol else { return false }
+        let function = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return function(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    #if os(Linux)
+    /// The address of glibc's `renameat2`, looked up once. A raw address is immutable and
+    /// safe to share between threads.
+    nonisolated(unsafe) private static let renameat2Symbol: UnsafeMutableRawPointer? = dlsym(dlopen(nil, RTLD_NOW), "renameat2")
+    #endif
+
+    /// Removes `.<output>.staging-<pid>` folders whose build process is no longer running.
+    func removeAbandonedStagingFolders() {
+        let manager = FileManager.default
+        guard let entries = try? manager.contentsOfDirectory(atPath: parentDirectory) else { return }
+        for entry in entries where entry.hasPrefix(stagingPrefix) {
+            let suffix = entry.dropFirst(stagingPrefix.count)
+            let pidText = suffix.split(separator: "-").first.map(String.init) ?? ""
+            guard let pid = Int32(pidText) else { continue }
+            let alive = pid != getpid() && (kill(pid, 0) == 0 || errno == EPERM)
+            if !alive {
+                try? manager.removeItem(atPath: (parentDirectory as NSString).appendingPathComponent(entry))
+            }
+        }
+    }
+
+    static func absolute(_ path: String) -> String {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+        var result = url.standardizedFileURL.path
+        while result.count > 1, result.hasSuffix("/") { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@testable import Site
+
+@Suite("Escaping: content cannot break out of HTML, JSON-LD, the feed, the sitemap or the search index")
+struct EscapingTests {
+    static let title = #"Why <script>alert("t")</script> & </script><!-- Tom's "quote"?"#
+    static let question = "Is </script><!-- a problem?"
+
+    static let hostileArticle = """
+        ---
+        title: '\(title.replacingOccurrences(of: "'", with: "''"))'
+        summary: 'Summary with <img src=x onerror=alert(1)> & </script>'
+        date: 2024-03-01
+        tags: ['<b>bold</b>', news]
+        ---
+
+        ## \(question)
+
+        Answer with <script>alert(2)</script> and [a link](javascript:alert(3)).
+        """
+
+    func buildHostileSite() async throws -> SiteFixture {
+        let site = try SiteFixture(articles: ["hostile.md": Self.hostileArticle])
+        try await site.build()
+        return site
+    }
+
+    @Test("HTML pages escape titles, summaries, tags and drop raw HTML from answers")
+    func html() async throws {
+        let site = try await buildHostileSite()
+        defer { site.remove() }
+        for page in ["hostile/index.html", "index.html", "archive/index.html", "tags/b-bold-b/index.html", "tags/index.html"] {
+            let html = try site.read(page)
+            #expect(!html.contains("<script>alert"), "\(page) lets a script through")
+            #expect(!html.contains("<img src=x"), "\(page) lets an image through")
+            #expect(!html.contains("<b>bold"), "\(page) lets markup through")
+            // Only our own script elements: JSON-LD and the theme's scripts.
+            let scripts = html.components(separatedBy: "<script").count - 1
+            let closers = html.components(separatedBy: "</script>").count - 1
+            #expect(scripts == closers, "\(page): \(scripts) <script> but \(closers) </script>")
+        }
+        let html = try site.read("hostile/index.html")
+        #expect(html.contains("Why &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; &amp; &lt;/script&gt;&lt;!-- Tom&#39;s &quot;quote&quot;?"))
+        #expect(html.contains(#"<meta name="description" content="Summary with &lt;img src=x onerror=alert(1)&gt; &amp; &lt;/script&gt;">"#))
+        #expect(!html.contains("javascript:alert"))
+    }
+
+    @Test("JSON-LD is script-safe and decodes to exactly the content")
+    func jsonLD() async throws {
+        let site = try await buildHostileSite()
+        defer { site.remove() }
+        let html = try site.read("hostile/index.html")
+        let start = try #require(html.range(of: #"<script type="application/ld+json">"#))
+        let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+        let json = String(html[start.upperBound..<end.lowerBound])
+        #expect(!json.contains("<") && !json.contains(">"))
+        #expect(json.contains(#"\u003c/script\u003e"#))
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let article = try #require(items.first { $0["@type"] as? String == "NewsArticle" })
+        #expect(article["headline"] as? String == Self.title)
+        let faq = try #require(items.first { $0["@type"] as? String == "FAQPage" })
+        let questions = try #require(faq["mainEntity"] as? [[String: Any]])
+        #expect(questions.map { $0["name"] as? String } == [Self.question])
+        let answer = (questions[0]["acceptedAnswer"] as? [String: Any])?["text"] as? String
+        #expect(answer?.hasPrefix("Answer with") == true)
+    }
+
+    @Test("the feed and the sitemap are well-formed XML holding the exact title")
+    func feedAndSitemap() async throws {
+        let site = try await buildHostileSite()
+        defer { site.remove() }
+        let feed = try site.read("feed.xml")
+        #expect(!feed.contains("<script"))
+        let titles = try XMLText.elements(named: "title", in: Data(feed.utf8))
+        #expect(titles == ["Test Desk", Self.title])
+        let sitemap = try site.read("sitemap.xml")
+        let locations = try XMLText.elements(named: "loc", in: Data(sitemap.utf8))
+        #expect(locations.contains("https://example.org/hostile/"))
+        #expect(locations.contains("https://example.org/tags/b-bold-b/"))
+    }
+
+    @Test("the search index is script-safe JSON holding the exact title and question")
+    func searchIndex() async throws {
+        let site = try await buildHostileSite()
+        defer { site.remove() }
+        let text = try site.read("search.json")
+        #expect(!text.contains("<") && !text.contains(">") && !text.contains("&"))
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(entries.count == 1)
+        #expect(entries[0]["title"] as? String == Self.title)
+        #expect(entries[0]["question"] as? String == Self.question)
+        #expect(entries[0]["tags"] as? [String] == ["<b>bold</b>", "news"])
+    }
+
+    @Test("ScriptSafeJSON escapes <, >, & and line separators")
+    func scriptSafeJSON() {
+        #expect(ScriptSafeJSON.escape(#"{"a":"</script><!--&\#u{2028}"}"#) == #"{"a":"\u003c/script\u003e\u003c!--\u0026\u2028"}"#)
+    }
+
+    @Test("XMLEscaping escapes markup and drops characters XML forbids")
+    func xmlEscaping() {
+        #expect(XMLEscaping.escape("a<b>&\"c'\u{1}\u{0B}d") == "a&lt;b&gt;&amp;&quot;c&apos;d")
+    }
+}
+
+/// The text of every element with a given name in an XML document; throws if it does not parse.
+final class XMLText: NSObject, XMLParserDelegate {
+    private let name: String
+    private var current: String?
+    private var values: [String] = []
+
+    private init(name: String) { self.name = name }
+
+    static func elements(named name: String, in data: Data) throws -> [String] {
+        let collector = XMLText(name: name)
+        let parser = XMLParser(data: data)
+        parser.delegate = collector
+        guard parser.parse() else {
+            throw parser.parserError ?? CocoaError(.coderReadCorrupt)
+        }
+        return collector.values
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if elementName == name { current = "" }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        current? += string
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        if elementName == name, let value = current { values.append(value) }
+        current = nil
+    }
+}
