@@ -14,6 +14,7 @@ import os
 import signal
 import statistics
 import subprocess
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,10 +55,12 @@ class CommandFailed(Exception):
 
 
 def run_once(argv: list[str], log_path: Path, stdout_path: Optional[Path] = None,
-             env: Optional[dict] = None, cwd: Optional[Path] = None) -> Sample:
+             env: Optional[dict] = None, cwd: Optional[Path] = None, timeout: Optional[float] = None) -> Sample:
     """Runs `argv` to completion and returns its sample; raises `CommandFailed` on failure.
 
-    Standard error (and standard output unless `stdout_path` is given) goes to `log_path`.
+    Standard error (and standard output unless `stdout_path` is given) goes to `log_path`. The
+    command runs in a session of its own, so that after `timeout` seconds it can be killed together
+    with everything it started.
     """
     log_path.parent.mkdir(parents=True, exist_ok=True)
     time_path = log_path.with_suffix(".time")
@@ -67,15 +70,23 @@ def run_once(argv: list[str], log_path: Path, stdout_path: Optional[Path] = None
             busy_before = machine_busy_seconds()
             started = time.perf_counter()
             process = subprocess.Popen([GNU_TIME, "-f", "%M", "-o", str(time_path), "--"] + argv,
-                                       stdout=out, stderr=log, stdin=subprocess.DEVNULL, env=env, cwd=cwd)
+                                       stdout=out, stderr=log, stdin=subprocess.DEVNULL, env=env, cwd=cwd,
+                                       start_new_session=True)
+            timer = threading.Timer(timeout, _kill_group, [process.pid]) if timeout else None
+            if timer:
+                timer.start()
             _, status, usage = os.wait4(process.pid, 0)
             wall = time.perf_counter() - started
+            if timer:
+                timer.cancel()
             busy = machine_busy_seconds() - busy_before
             process.returncode = os.waitstatus_to_exitcode(status)
         finally:
             if stdout_path:
                 out.close()
     report = time_path.read_text(encoding="utf-8", errors="replace").strip().splitlines() if time_path.exists() else []
+    if timeout and wall >= timeout:
+        raise CommandFailed(argv, f"timed out after {timeout:g} s", tail(log_path))
     if process.returncode != 0:
         reason = f"exit status {process.returncode}"
         for line in report:
@@ -93,6 +104,13 @@ def run_once(argv: list[str], log_path: Path, stdout_path: Optional[Path] = None
     cpu = usage.ru_utime + usage.ru_stime
     return Sample(wall=wall, user=usage.ru_utime, sys=usage.ru_stime, max_rss_kb=max_rss_kb,
                   other_cores=max(0.0, busy - cpu) / wall if wall > 0 else 0.0)
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
 
 
 def machine_busy_seconds() -> float:
@@ -153,7 +171,8 @@ class Measurement:
 
 def measure(measurement: Measurement, runs: int, log_dir: Path, before: Callable[[int], None] = lambda run: None,
             after: Callable[[int], None] = lambda run: None, stdout_path: Optional[Path] = None,
-            env: Optional[dict] = None, warmup: int = 0, progress: Callable[[str], None] = print) -> Measurement:
+            env: Optional[dict] = None, warmup: int = 0, progress: Callable[[str], None] = print,
+            timeout: Optional[float] = None) -> Measurement:
     """Runs the measurement `warmup` times untimed, then `runs` times, calling `before(run)` and
     `after(run)` around each (outside the timing). Stops at the first failure and records it."""
     total = warmup + runs
@@ -163,7 +182,7 @@ def measure(measurement: Measurement, runs: int, log_dir: Path, before: Callable
         before(run if timed else 0)
         log = log_dir / f"{measurement.key}-{run if timed else 'warmup'}.log"
         try:
-            sample = run_once(measurement.command, log, stdout_path=stdout_path, env=env)
+            sample = run_once(measurement.command, log, stdout_path=stdout_path, env=env, timeout=timeout)
         except (CommandFailed, OSError) as failure:
             measurement.error = f"{failure} (log: {log})"
             measurement.notes["log_tail"] = getattr(failure, "log_tail", "")

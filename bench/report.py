@@ -117,7 +117,7 @@ def _ratio(value: Optional[float]) -> str:
 
 def table(results: list[SizeResult], runs: int, hugo_version: str) -> str:
     lines: list[str] = []
-    header = f"{'step':<38} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'wall/Hugo':>10} {'mem/Hugo':>9} {'wall/floor':>10}  notes"
+    header = f"{'step':<38} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'wall/Hugo':>10} {'CPU/Hugo':>9} {'mem/Hugo':>9} {'wall/floor':>10}  notes"
     for result in sorted(results, key=lambda r: r.size):
         corpus = result.corpus
         explainers, raw = corpus.get("explainers", {}), corpus.get("raw", {})
@@ -141,9 +141,10 @@ def table(results: list[SizeResult], runs: int, hugo_version: str) -> str:
                 lines.append(f"{label:<38} {'FAILED':>8}  {(measurement.error or '')[:100]}")
                 continue
             wall, cpu, rss = measurement.median("wall"), measurement.median("cpu"), measurement.median("max_rss_kb")
-            vs_hugo = vs_hugo_mem = vs_floor = None
+            vs_hugo = vs_hugo_cpu = vs_hugo_mem = vs_floor = None
             if key in ("full", "noop", "edit", "raw", "hugo-minimal", "hugo-equivalent") and hugo and key != result.primary_hugo:
                 vs_hugo, vs_hugo_mem = wall / hugo.median("wall"), rss / hugo.median("max_rss_kb")
+                vs_hugo_cpu = cpu / hugo.median("cpu")
             if key != "floor" and floor:
                 vs_floor = wall / floor.median("wall")
             notes = []
@@ -160,7 +161,7 @@ def table(results: list[SizeResult], runs: int, hugo_version: str) -> str:
             if others is not None and others >= 0.2:
                 notes.append(f"other processes busy: {others:.1f} cores")
             lines.append(f"{label:<38} {wall:>8.3f} {cpu:>8.3f} {_mb(rss):>8} {_ratio(vs_hugo):>10} "
-                         f"{_ratio(vs_hugo_mem):>9} {_ratio(vs_floor):>10}  {'; '.join(notes)}")
+                         f"{_ratio(vs_hugo_cpu):>9} {_ratio(vs_hugo_mem):>9} {_ratio(vs_floor):>10}  {'; '.join(notes)}")
     return "\n".join(lines)
 
 

@@ -49,6 +49,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
                         help="corpus sizes, space- or comma-separated (default: 1000 10000; --quick: 200)")
     parser.add_argument("--runs", type=int, help="timed runs per step; the table shows medians (default 3; --quick: 1)")
     parser.add_argument("--warmup", type=int, default=0, help="untimed runs before each step's timed runs (default 0)")
+    parser.add_argument("--timeout", type=float, default=1800,
+                        help="seconds after which one run is killed and counted as failed (default %(default)g)")
     parser.add_argument("--quick", action="store_true", help="smoke test: N=200, one run")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus seed (default %(default)s)")
     parser.add_argument("--hugo-profile", choices=["equivalent", "minimal", "both"], default="equivalent",
@@ -147,7 +149,8 @@ def edit_check(output: Path, stem: str, token: str) -> bool:
 
 def bench_size(size: int, arguments: argparse.Namespace, profiles: list[str], missing_tools: list[str],
                hugo_label: str) -> SizeResult:
-    runs, warmup = arguments.runs, arguments.warmup
+    runs = arguments.runs
+    common = {"warmup": arguments.warmup, "progress": progress, "timeout": arguments.timeout}
     progress(f"N={size:,}: writing corpora (seed {arguments.seed})")
     workspace, corpus_stats = sites.prepare(arguments.work / f"n{size}", size, arguments.seed, REPO, profiles)
     corpus_stats["load_average_before"] = [round(value, 2) for value in os.getloadavg()]
@@ -160,7 +163,7 @@ def bench_size(size: int, arguments: argparse.Namespace, profiles: list[str], mi
     if "cmark-gfm" in missing_tools:
         unavailable(floor, "cmark-gfm is not installed")
     else:
-        measure(floor, runs, logs, stdout_path=workspace.root / "floor.html", warmup=warmup, progress=progress)
+        measure(floor, runs, logs, stdout_path=workspace.root / "floor.html", **common)
     results["floor"] = floor
 
     # Hugo, cold each run (fresh destination and cache folder).
@@ -180,7 +183,7 @@ def bench_size(size: int, arguments: argparse.Namespace, profiles: list[str], mi
         if "hugo" in missing_tools:
             unavailable(hugo, "hugo is not installed")
         else:
-            measure(hugo, runs, logs, before=reset_hugo, warmup=warmup, progress=progress)
+            measure(hugo, runs, logs, before=reset_hugo, **common)
             if hugo.ok:
                 hugo.notes["output"] = sites.tree_stats(output)
         results[key] = hugo
@@ -212,10 +215,10 @@ def bench_size(size: int, arguments: argparse.Namespace, profiles: list[str], mi
             unavailable(measurement, reason)
     else:
         measure(full, runs, logs, before=cold(workspace.explainers, full_output), env=env,
-                warmup=warmup, progress=progress)
+                **common)
         if full.ok:
             full.notes["output"] = sites.tree_stats(full_output)
-            measure(noop, runs, logs, env=env, warmup=warmup, progress=progress)
+            measure(noop, runs, logs, env=env, **common)
             edited = sorted((workspace.explainers / "content").iterdir())[size // 2]
             original = edited.read_bytes()
             visible: list[bool] = []
@@ -229,7 +232,7 @@ def bench_size(size: int, arguments: argparse.Namespace, profiles: list[str], mi
 
             try:
                 measure(edit, runs, logs, before=append_sentence, after=check_edit, env=env,
-                        warmup=warmup, progress=progress)
+                        **common)
             finally:
                 edited.write_bytes(original)
             edit.notes["edited_file"] = str(edited.relative_to(workspace.root))
@@ -237,7 +240,7 @@ def bench_size(size: int, arguments: argparse.Namespace, profiles: list[str], mi
         else:
             unavailable(noop, "the full build failed")
             unavailable(edit, "the full build failed")
-        measure(raw, runs, logs, before=cold(workspace.raw, raw_output), env=env, warmup=warmup, progress=progress)
+        measure(raw, runs, logs, before=cold(workspace.raw, raw_output), env=env, **common)
         if raw.ok:
             raw.notes["output"] = sites.tree_stats(raw_output)
     results.update(full=full, noop=noop, edit=edit, raw=raw)
@@ -277,7 +280,7 @@ def main(argv: list[str]) -> int:
         "generated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "machine": machine,
         "config": {"sizes": arguments.sizes, "runs": arguments.runs, "warmup": arguments.warmup,
-                   "seed": arguments.seed, "hugo_profile": arguments.hugo_profile,
+                   "seed": arguments.seed, "timeout_s": arguments.timeout, "hugo_profile": arguments.hugo_profile,
                    "binary": str(arguments.binary), "work": str(arguments.work),
                    "work_filesystem": filesystem_of(arguments.work),
                    "floor_command": ["cmark-gfm"] + CMARK_EXTENSIONS + ["floor.md"],
