@@ -1,0 +1,315 @@
+import Foundation
+
+/// The sixth stage: questions a reader would ask, each with the parts of the article that answer it.
+///
+/// Every rule works on the clauses of the article: the questions the article asks itself,
+/// interview lines, subheads that are questions, who someone is (appositives, titles, "is"),
+/// what someone gave, did or said, when, where, how long, how much, how many and why, and the
+/// standard "What happened?" and "What happens next?". A rule that cannot render its question
+/// as clean English — an unresolved pronoun, a vague subject, too many words — proposes nothing.
+struct QuestionGenerator: Sendable {
+    let analysis: ArticleAnalysis
+    var words: WordLists { analysis.words }
+    var lexicon: Lexicon { analysis.lexicon }
+
+    init(analysis: ArticleAnalysis) {
+        self.analysis = analysis
+    }
+
+    /// Every candidate, in story order, before ranking and merging.
+    func candidates() -> [CandidateQuestion] {
+        var result: [CandidateQuestion] = []
+        result += articleQuestions()
+        for sentence in analysis.sentences where sentence.blockKind != .subhead && sentence.blockKind != .interviewQuestion || sentence.blockKind == .interviewQuestion {
+            guard sentence.blockKind != .subhead, !sentence.isQuestion else { continue }
+            for (index, clause) in analysis.clauses[sentence.index].enumerated() {
+                guard !analysis.sentences[sentence.index].tokens[clause.verb.main].quoted else { continue }
+                result += statementQuestions(clause, index: index)
+                result += peopleQuestions(clause)
+                result += circumstanceQuestions(clause)
+                result += speechQuestions(clause)
+            }
+            result += titleQuestions(sentence)
+        }
+        result += quotationQuestions()
+        return result.sorted { ($0.sentence, -$0.score) < ($1.sentence, -$1.score) }
+    }
+
+    // MARK: Rendering phrases
+
+    /// The text of `range` for use inside a question: pronouns replaced by what they refer to,
+    /// short names by full names, "this"/"these" by "the", a sentence-initial capital lowered.
+    ///
+    /// Nil when the phrase holds a pronoun that refers to nothing known. A possessive pronoun
+    /// that refers to `keep` (the question's own subject) stays ("the company gave its staff").
+    func phrase(_ sentenceIndex: Int, _ range: Range<Int>, keep: Referent? = nil, fullNames: Bool = true) -> String? {
+        let sentence = analysis.sentences[sentenceIndex]
+        let tokens = sentence.tokens
+        guard !range.isEmpty else { return nil }
+        var output = ""
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let token = tokens[index]
+            if index > range.lowerBound {
+                output += String(sentence.text[tokens[index - 1].range.upperBound..<token.range.lowerBound])
+            }
+            var piece = token.text
+            switch token.tag {
+            case .pronoun, .possessivePronoun:
+                if let features = words.pronouns[token.lower] {
+                    if features.grammaticalCase == .reflexive {
+                        break
+                    }
+                    let referent = analysis.referents[sentenceIndex]?[index]
+                    let isPossessive = token.tag == .possessivePronoun
+                    if let referent {
+                        if isPossessive, let keep, keep.text == referent.text, features.person == 3 {
+                            piece = token.lower
+                        } else if isPossessive {
+                            piece = referent.text.hasSuffix("s") ? referent.text + "'" : referent.text + "'s"
+                        } else {
+                            piece = referent.text
+                        }
+                    } else if ["this", "that", "these", "those"].contains(token.lower) {
+                        return nil
+                    } else if features.person == 3 || features.person == 1 || features.person == 2 {
+                        if ["someone", "somebody", "anyone", "everyone", "everybody", "nobody", "everything", "something", "anything", "nothing"].contains(token.lower) {
+                            piece = token.lower
+                        } else {
+                            return nil
+                        }
+                    }
+                } else if ["this", "that", "these", "those"].contains(token.lower) {
+                    return nil
+                }
+            case .determiner where ["this", "these", "those"].contains(token.lower):
+                piece = "the"
+            case .properNoun:
+                if fullNames, let mention = analysis.entities.mention(sentence: sentenceIndex, token: index),
+                   mention.range.lowerBound == index, mention.range.upperBound <= range.upperBound {
+                    let name = analysis.entities[mention.entity].name
+                    let written = sentence.text(mention.range)
+                    if name.count > written.count, name.contains(written) {
+                        piece = name
+                        // Skip the rest of the written name.
+                        output += piece
+                        index = mention.range.upperBound
+                        continue
+                    }
+                }
+            default:
+                break
+            }
+            if index == range.lowerBound, token.initial || index == 0, token.tag != .properNoun, !(token.lower == "i"),
+               piece == token.text, !isAcronym(token.text) {
+                piece = piece.prefix(1).lowercased() + piece.dropFirst()
+            }
+            output += piece
+            index += 1
+        }
+        return output
+    }
+
+    func isAcronym(_ text: String) -> Bool {
+        text.count >= 2 && text.allSatisfy { $0.isUppercase || $0 == "." || $0 == "-" || $0.isNumber }
+    }
+
+    /// The subject of a clause for a question: a full name, a resolved pronoun, or its words
+    /// without the interruptions ("Putin and Kim Jong-un").
+    func subject(_ clause: Clause) -> (text: String, plural: Bool, referent: Referent?)? {
+        let sentence = clause.sentence
+        let tokens = analysis.sentences[sentence].tokens
+        let head = tokens[clause.subject.head]
+        if head.tag == .existential { return nil }
+        // A description with a name in apposition: "Her current apprentice, Jonas Pell, says".
+        if let appositive = clause.interruptions.first(where: { $0.kind == .appositive }), let group = appositive.group,
+           let entity = analysis.entity(of: group, in: sentence), analysis.entities[entity].kind == .person,
+           analysis.entity(of: clause.subject, in: sentence) == nil {
+            let name = analysis.entities[entity].name
+            return (name, false, Referent(entity: entity, text: name))
+        }
+        if clause.subjectPieces.count > 1 {
+            var parts: [String] = []
+            for piece in clause.subjectPieces {
+                guard let text = phrase(sentence, piece) else { return nil }
+                parts.append(text)
+            }
+            let text = parts.joined(separator: " and ")
+            return (text, true, Referent(entity: nil, text: text, plural: true))
+        }
+        if head.tag == .pronoun {
+            guard let referent = analysis.referents[sentence]?[clause.subject.head] else { return nil }
+            let plural = referent.plural || (referent.entity == nil && words.pronouns[head.lower]?.plural == true)
+            return (referent.text, plural, referent)
+        }
+        if let entity = analysis.entity(of: clause.subject, in: sentence) {
+            let name = analysis.entities[entity].name
+            // Keep a determiner the article uses with the name ("the Calderport City Council").
+            let written = phrase(sentence, clause.subjectPieces[0]) ?? name
+            let text = written.lowercased().hasPrefix("the ") ? written : name
+            return (text, false, Referent(entity: entity, text: name))
+        }
+        guard let text = phrase(sentence, clause.subjectPieces[0]) else { return nil }
+        if isVague(clause.subject, sentence: sentence) { return nil }
+        let groupTokens = tokens[clause.subject.range]
+        let plural = head.form == .plural || groupTokens.contains { $0.tag == .conjunction && $0.lower == "and" }
+            || (head.tag == .number && (head.value ?? 2) != 1)
+        return (text, plural, Referent(entity: nil, text: text, plural: plural))
+    }
+
+    /// A noun group too vague to ask about: "the thing", "some", "the other half".
+    func isVague(_ group: NounGroup, sentence: Int) -> Bool {
+        let tokens = analysis.sentences[sentence].tokens
+        let head = tokens[group.head]
+        if head.tag == .pronoun, analysis.referents[sentence]?[group.head] == nil { return true }
+        if words.vagueNouns.contains(head.lower), group.range.count <= 2 { return true }
+        if head.tag == .determiner || (head.tag == .adjective && group.range.count <= 2) { return true }
+        return false
+    }
+
+    /// Auxiliary first, then the rest of the verb group: "did" + ["gift"], "is" + ["believed", "to", "be", "supplying"].
+    func inverted(_ clause: Clause, plural: Bool) -> (auxiliary: String, rest: [String])? {
+        let tokens = analysis.sentences[clause.sentence].tokens
+        let verb = clause.verb
+        let main = tokens[verb.main]
+        var rest: [String] = []
+        var auxiliary: String
+        let hasVerbAfterAuxiliary = main.tag == .verb
+        if let first = verb.auxiliaries.first, hasVerbAfterAuxiliary || verb.auxiliaries.count > 1 || tokens[first].lemma == "be"
+            || tokens[first].tag == .modal {
+            auxiliary = agree(tokens[first], plural: plural)
+            for index in verb.range where index != first {
+                let token = tokens[index]
+                switch token.tag {
+                case .auxiliary, .modal, .verb, .infinitive, .adjective:
+                    rest.append(token.tag == .modal || token.tag == .auxiliary ? normalizedAuxiliary(token) : token.text)
+                case .negation:
+                    rest.insert("not", at: 0)
+                default:
+                    break
+                }
+            }
+        } else if main.tag == .auxiliary {
+            // "have" or "do" as the main verb: do-support.
+            auxiliary = main.form == .past ? "did" : (plural ? "do" : "does")
+            rest = [main.lemma]
+            if verb.negation != nil { rest.insert("not", at: 0) }
+        } else {
+            switch main.form {
+            case .past, .pastOrParticiple, .pastParticiple: auxiliary = "did"
+            default: auxiliary = plural ? "do" : "does"
+            }
+            if verb.negation != nil { rest.append("not") }
+            rest.append(main.lemma)
+        }
+        if let particle = verb.particle { rest.append(tokens[particle].text) }
+        return (auxiliary, rest)
+    }
+
+    /// An auxiliary made to agree with a third-person subject: am → is, have → has, do → does.
+    func agree(_ token: Token, plural: Bool) -> String {
+        let word = normalizedAuxiliary(token)
+        switch (token.lemma, token.form) {
+        case ("be", .past): return plural ? "were" : "was"
+        case ("be", _) where token.tag == .auxiliary && (word == "am" || word == "is" || word == "are"): return plural ? "are" : "is"
+        case ("have", _) where word == "have" || word == "has": return plural ? "have" : "has"
+        case ("do", _) where word == "do" || word == "does": return plural ? "do" : "does"
+        default: return word
+        }
+    }
+
+    func normalizedAuxiliary(_ token: Token) -> String {
+        switch token.lower {
+        case "'ll": return "will"
+        case "'d": return "would"
+        case "'m": return "am"
+        case "'re": return "are"
+        case "'ve": return "have"
+        case "'s": return token.lemma == "have" ? "has" : "is"
+        case "ca": return "can"
+        case "wo": return "will"
+        default: return token.lower
+        }
+    }
+
+    /// Complements kept in a question's body: objects, particles and non-time prepositional
+    /// phrases before anything that would be an answer of its own.
+    func body(_ clause: Clause, excluding excluded: Set<Int> = [], keepInfinitive: Bool = true) -> [String]? {
+        let tokens = analysis.sentences[clause.sentence].tokens
+        var parts: [String] = []
+        for (index, complement) in clause.complements.enumerated() {
+            if excluded.contains(index) { continue }
+            switch complement.kind {
+            case .nounGroup:
+                guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }
+                if let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
+                parts.append(text)
+            case .prepositional(let preposition):
+                if ["after", "before", "during", "since", "until", "by", "according", "despite", "amid", "including", "within", "throughout"].contains(preposition) { continue }
+                if let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
+                if preposition == "for", let group = complement.group, tokens[group.range].contains(where: { $0.tag == .number }) { continue }
+                guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }
+                parts.append(text)
+            case .infinitive where keepInfinitive:
+                guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }
+                parts.append(text)
+            case .adverb, .time, .other:
+                continue
+            default:
+                // Everything after a clause boundary belongs to other questions.
+                return parts
+            }
+        }
+        return parts
+    }
+
+    /// A noun group that names a time: "Wednesday", "last month", "the following year", "2026".
+    func isTimeGroup(_ group: NounGroup, sentence: Int) -> Bool {
+        let tokens = analysis.sentences[sentence].tokens
+        let parser = ClauseParser(words: words)
+        return tokens[group.range.lowerBound..<group.coreEnd].contains { parser.isTimeWord($0) }
+            && (parser.isTimeWord(tokens[group.head]) || tokens[group.head].tag == .number || words.timeNouns[tokens[group.head].lemma] != nil)
+    }
+
+    /// Assembles a question from words, capitalising the first and checking its length.
+    func assemble(_ pieces: [String], maxWords: Int = 20) -> String? {
+        let text = pieces.filter { !$0.isEmpty }.joined(separator: " ")
+            .replacingOccurrences(of: " ,", with: ",")
+        let count = text.split(separator: " ").count
+        guard count >= 2, count <= maxWords else { return nil }
+        var question = text.prefix(1).uppercased() + text.dropFirst()
+        while let last = question.last, ",;:.".contains(last) { question.removeLast() }
+        return question + "?"
+    }
+
+    /// Answer text from a constituent to the next boundary (a reason, another clause, the attribution).
+    func answerRange(_ clause: Clause, from index: Int, through stopKinds: (Constituent.Kind) -> Bool = ClauseStops.isStop) -> Range<Int> {
+        let start = clause.complements[index].range.lowerBound
+        var end = clause.complements[index].range.upperBound
+        for complement in clause.complements[(index + 1)...] {
+            if stopKinds(complement.kind) { break }
+            end = complement.range.upperBound
+        }
+        if let attribution = clause.attribution { end = min(end, max(start + 1, attribution.lowerBound - 1)) }
+        return start..<min(end, clause.end)
+    }
+
+    func part(_ clause: Clause, _ range: Range<Int>) -> AnswerPart {
+        AnswerPart(text: analysis.sentences[clause.sentence].text(range), sentence: clause.sentence, range: range)
+    }
+
+    /// Content words of a text (lowercase), for checks that a question does not give its answer away.
+    func contentWords(_ text: String) -> Set<String> {
+        Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { $0.count > 3 })
+    }
+}
+
+/// Which constituents end an answer that starts earlier in the clause.
+enum ClauseStops {
+    static func isStop(_ kind: Constituent.Kind) -> Bool {
+        switch kind {
+        case .reason, .purpose, .coordinatedVerb, .coordinatedClause, .subordinate, .complement, .colon, .quote: true
+        default: false
+        }
+    }
+}

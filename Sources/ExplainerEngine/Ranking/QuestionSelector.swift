@@ -1,0 +1,164 @@
+import Foundation
+
+/// The eighth stage: merge, filter, rank and pick the questions to publish, in story order.
+///
+/// Candidates with the same merge key are one question (the answers of the sample's three gift
+/// sentences become one answer). Then questions are dropped that are malformed, that give
+/// their answer away, whose answer is another question's answer, or that would repeat a
+/// sentence another answer already quotes from its start. The best are kept — 5 to 15 for a
+/// normal article, fewer for a short one (about one per 16 words) — and put back in story
+/// order. Editor questions are always kept.
+struct QuestionSelector: Sendable {
+    let analysis: ArticleAnalysis
+
+    /// The most questions an article of this length gets.
+    var limit: Int {
+        min(15, max(3, analysis.wordCount / 16))
+    }
+
+    func select(_ candidates: [CandidateQuestion], editor: [CandidateQuestion] = []) -> [CandidateQuestion] {
+        let merged = merge(candidates)
+        var pool = merged.filter(isPublishable).map(rescored)
+        pool.sort { ($0.score, -$0.sentence) > ($1.score, -$1.sentence) }
+        var chosen: [CandidateQuestion] = editor
+        var questions = Set(editor.map { normalized($0.question) })
+        var startsTaken = Set<Int>()
+        for candidate in editor { startsTaken.formUnion(sentenceStarts(candidate)) }
+        var perSentence: [Int: Int] = [:]
+        var generated = 0
+        for candidate in pool {
+            guard generated < limit else { break }
+            let key = normalized(candidate.question)
+            guard !questions.contains(key) else { continue }
+            let starts = sentenceStarts(candidate)
+            guard starts.isDisjoint(with: startsTaken) else { continue }
+            guard !overlaps(candidate, chosen) else { continue }
+            let count = perSentence[candidate.sentence, default: 0]
+            guard count < 2 || isStructural(candidate.kind) else { continue }
+            chosen.append(candidate)
+            questions.insert(key)
+            startsTaken.formUnion(starts)
+            perSentence[candidate.sentence] = count + 1
+            generated += 1
+        }
+        return chosen.sorted { ($0.sentence, $0.kind == .happened ? 0 : 1) < ($1.sentence, $1.kind == .happened ? 0 : 1) }
+    }
+
+    // MARK: Merging
+
+    func merge(_ candidates: [CandidateQuestion]) -> [CandidateQuestion] {
+        var result: [CandidateQuestion] = []
+        var byKey: [String: Int] = [:]
+        for candidate in candidates {
+            guard let key = candidate.mergeKey, let existing = byKey[key] else {
+                if let key = candidate.mergeKey { byKey[key] = result.count }
+                result.append(candidate)
+                continue
+            }
+            var target = result[existing]
+            // The question a rule generated reads better than the article's own wording of it;
+            // the article's own answer comes first.
+            if candidate.kind == .selfAsked {
+                target.parts.insert(contentsOf: candidate.parts, at: 0)
+                target.sentence = min(target.sentence, candidate.sentence)
+            } else if target.kind == .selfAsked {
+                target.question = candidate.question
+                target.kind = candidate.kind
+                target.parts += candidate.parts
+            } else {
+                target.parts += candidate.parts
+            }
+            target.score = max(target.score, candidate.score) + 0.5
+            result[existing] = target
+        }
+        return result.map(tidied)
+    }
+
+    /// Drops parts another part already says (a title inside an appositive) and keeps at most four.
+    private func tidied(_ candidate: CandidateQuestion) -> CandidateQuestion {
+        var result = candidate
+        var kept: [AnswerPart] = []
+        for part in candidate.parts {
+            let lower = part.text.lowercased()
+            if kept.contains(where: { $0.text.lowercased().contains(lower.dropFirst(lower.hasPrefix("a ") ? 2 : lower.hasPrefix("an ") ? 3 : lower.hasPrefix("the ") ? 4 : 0)) }) {
+                continue
+            }
+            kept.removeAll { part.text.lowercased().contains($0.text.lowercased()) }
+            kept.append(part)
+        }
+        result.parts = Array(kept.prefix(4))
+        return result
+    }
+
+    // MARK: Filters
+
+    func isPublishable(_ candidate: CandidateQuestion) -> Bool {
+        let question = candidate.question
+        guard question.hasSuffix("?"), let first = question.first, first.isUppercase else { return false }
+        let words = question.split(separator: " ")
+        guard words.count >= 2, words.count <= 25 else { return false }
+        let opener = words[0].lowercased().trimmingCharacters(in: .punctuationCharacters)
+        guard QuestionGenerator.questionOpeners.contains(opener) else { return false }
+        let answer = AnswerBuilder.render(candidate.parts)
+        guard answer.count >= 2 else { return false }
+        // A question holding its whole answer tells the reader nothing.
+        let answerWords = contentWords(answer)
+        if candidate.kind != .selfAsked, candidate.kind != .interview, candidate.kind != .editor,
+           !answerWords.isEmpty, answerWords.isSubset(of: contentWords(question)) {
+            return false
+        }
+        return true
+    }
+
+    private func rescored(_ candidate: CandidateQuestion) -> CandidateQuestion {
+        var result = candidate
+        let count = max(1, analysis.sentences.count)
+        result.score -= 1.5 * Double(candidate.sentence) / Double(count)
+        let answerWords = AnswerBuilder.render(candidate.parts).split(separator: " ").count
+        if answerWords > 60 { result.score -= 1 }
+        if answerWords > 90 { result.score -= 1 }
+        if candidate.question.split(separator: " ").count > 14 { result.score -= 0.5 }
+        return result
+    }
+
+    private func isStructural(_ kind: CandidateQuestion.Kind) -> Bool {
+        [.happened, .next, .subhead, .selfAsked, .interview, .editor].contains(kind)
+    }
+
+    /// Sentences whose beginning the answer quotes: two answers must not both repeat a paragraph's start.
+    private func sentenceStarts(_ candidate: CandidateQuestion) -> Set<Int> {
+        var result = Set<Int>()
+        for part in candidate.parts {
+            for index in [part.sentence - 1, part.sentence, part.sentence + 1] where index >= 0 && index < analysis.sentences.count {
+                let start = String(analysis.sentences[index].text.prefix(40))
+                if start.count >= 20, part.text.contains(start) { result.insert(index) }
+            }
+        }
+        return result
+    }
+
+    /// Whether the candidate's answer is a stretch of a sentence another chosen answer already covers.
+    private func overlaps(_ candidate: CandidateQuestion, _ chosen: [CandidateQuestion]) -> Bool {
+        guard !isStructural(candidate.kind) else { return false }
+        for part in candidate.parts {
+            guard let range = part.range else { continue }
+            for other in chosen where !isStructural(other.kind) {
+                for otherPart in other.parts where otherPart.sentence == part.sentence {
+                    guard let otherRange = otherPart.range else { continue }
+                    if range.overlaps(otherRange) { return true }
+                }
+            }
+        }
+        return false
+    }
+
+    private func normalized(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private func contentWords(_ text: String) -> Set<String> {
+        let stop: Set<String> = ["the", "and", "for", "with", "that", "this", "from", "what", "who", "did", "does", "was", "were", "are", "has", "have", "had", "will", "would", "its", "his", "her", "their", "about", "into", "said", "say"]
+        return Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            .filter { $0.count >= 3 && !stop.contains($0) })
+    }
+}
