@@ -29,8 +29,9 @@ enum AnswerBuilder {
         for (comma, stop) in [(",\"", ".\""), (",”", ".”"), (",’", ".’"), (",'", ".'")] where result.hasSuffix(comma) {
             result = String(result.dropLast(2)) + stop
         }
-        if let first = result.first, first.isLowercase {
-            result = first.uppercased() + result.dropFirst()
+        if let first = result.firstIndex(where: \.isLetter), result[result.startIndex..<first].allSatisfy({ "\"“‘'(".contains($0) }),
+           result[first].isLowercase {
+            result.replaceSubrange(first...first, with: result[first].uppercased())
         }
         let closing: Set<Character> = ["\"", "”", "’", "'", ")", "]"]
         var end = result.endIndex

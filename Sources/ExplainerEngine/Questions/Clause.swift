@@ -67,6 +67,8 @@ enum ClauseRole: Sendable, Hashable {
     case relative(parent: Int)
     /// A clause after "and", "but" or "while" with a subject of its own.
     case joined(parent: Int)
+    /// A clause inside a reason or time adjunct: "after [the Kremlin announced that ...]".
+    case subordinate(parent: Int)
 }
 
 /// A clause: front adjuncts, subject (with what interrupts it), verb group, complements.

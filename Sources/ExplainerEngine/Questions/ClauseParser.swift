@@ -141,6 +141,23 @@ struct ClauseParser: Sendable {
                 case .coordinatedClause:
                     parseClause(start: complement.range.lowerBound, end: complement.range.upperBound,
                                 role: .joined(parent: index), subject: nil, into: &clauses)
+                case .reason, .subordinate:
+                    // "after the Kremlin announced that ...", "because gusts reached ...".
+                    var start = complement.range.lowerBound + 1
+                    if start < complement.range.upperBound, tokens[start].lower == "of" || tokens[start].lower == "that" { break }
+                    if tokens[complement.range.lowerBound].lower == "so", start < complement.range.upperBound, tokens[start].lower == "that" { start += 1 }
+                    if clauseFollows(at: start, end: complement.range.upperBound) {
+                        parseClause(start: start, end: complement.range.upperBound,
+                                    role: .subordinate(parent: index), subject: nil, into: &clauses)
+                    }
+                case .relative where tokens[complement.range.lowerBound].lower == "which":
+                    // ", which already includes ...": the relative clause's subject is the noun group before it.
+                    guard let position = complements.firstIndex(of: complement), position > 0,
+                          let antecedent = complements[..<position].last(where: { $0.group != nil })?.group,
+                          complement.range.count > 2, isFiniteVerbStart(complement.range.lowerBound + 1, end: complement.range.upperBound)
+                    else { break }
+                    parseClause(start: complement.range.lowerBound + 1, end: complement.range.upperBound,
+                                role: .relative(parent: index), subject: (antecedent, [antecedent.range]), into: &clauses)
                 default:
                     break
                 }
@@ -628,7 +645,16 @@ struct ClauseParser: Sendable {
                     position += 2
                     continue
                 }
-                if let group = groups.coordinated(in: tokens, at: position, limit: end) {
+                if var group = groups.coordinated(in: tokens, at: position, limit: end) {
+                    // "gave Putin artwork": a name and then a noun are a recipient and a thing, after a giving verb.
+                    if words.givingVerbs.contains(tokens[verb.main].lemma), !result.contains(where: { $0.kind == .nounGroup }),
+                       token.tag == .properNoun {
+                        var nameEnd = position
+                        while nameEnd < group.range.upperBound, tokens[nameEnd].tag == .properNoun { nameEnd += 1 }
+                        if nameEnd < group.coreEnd, tokens[nameEnd].tag == .noun || tokens[nameEnd].tag == .adjective {
+                            group = NounGroup(range: position..<nameEnd, head: nameEnd - 1, coreEnd: nameEnd)
+                        }
+                    }
                     result.append(Constituent(kind: .nounGroup, range: group.range, group: group))
                     position = group.range.upperBound
                     continue

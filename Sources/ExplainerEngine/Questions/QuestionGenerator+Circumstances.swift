@@ -181,6 +181,12 @@ extension QuestionGenerator {
             switch constituent.kind {
             case .reason(let word):
                 isReason = word != "after" || words.decisionVerbs.contains(main.lemma)
+                // "amid balloons" is a place; "amid fears of a strike" a reason.
+                if word == "amid" || word == "amidst" {
+                    let head = constituent.group.map { tokens[$0.head].lemma }
+                    let file = head.flatMap { lexicon.nouns?.lexicalFile(of: $0) }
+                    isReason = file.map { [4, 7, 9, 10, 11, 12, 19, 22, 26].contains($0) } ?? false
+                }
             case .purpose:
                 isReason = true
             default:

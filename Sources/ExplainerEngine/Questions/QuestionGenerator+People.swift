@@ -83,19 +83,23 @@ extension QuestionGenerator {
             let tokens = sentence.tokens
             var words: [String] = []
             var unique = false
-            for index in title {
+            var index = title.lowerBound
+            while index < title.upperBound {
                 let token = tokens[index]
-                let isTitleWord = self.words.titles[token.lower] != nil || self.words.titles[token.lemma] != nil
-                    || (index + 1 < title.upperBound && self.words.titles[token.lower + " " + tokens[index + 1].lower] != nil)
-                if isTitleWord || token.tag != .properNoun {
-                    words.append(token.lower)
-                } else {
-                    words.append(token.text)
-                }
-                if let isUnique = self.words.titles[token.lower] { unique = isUnique }
                 if index + 1 < title.upperBound, let isUnique = self.words.titles[token.lower + " " + tokens[index + 1].lower] {
+                    words += [token.lower, tokens[index + 1].lower]
                     unique = isUnique
+                    index += 2
+                    continue
                 }
+                if let isUnique = self.words.titles[token.lower] ?? self.words.titles[token.lemma] {
+                    words.append(token.lower)
+                    unique = isUnique
+                } else {
+                    words.append(token.tag == .properNoun ? token.text : token.lower)
+                    if token.tag != .properNoun { unique = false }
+                }
+                index += 1
             }
             guard !words.isEmpty, words.last.map({ self.words.titles[$0] != nil || lexicon.nouns?.isPerson($0) == true }) == true
                     || self.words.titles[words.suffix(2).joined(separator: " ")] != nil else { continue }

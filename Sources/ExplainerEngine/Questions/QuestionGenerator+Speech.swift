@@ -34,10 +34,12 @@ extension QuestionGenerator {
         }
 
         // Concern: "officials are concerned that ...", "shop owners fear losing their customers".
-        if main.lemma == "be", let first = clause.complements.first,
-           let adjective = tokens[first.range].first, let preposition = words.concernWords[adjective.lower],
+        let concernToken: Token? = main.lemma == "be" ? clause.complements.first.map { tokens[$0.range.lowerBound] }
+            : (main.form == .pastParticiple && clause.verb.auxiliaries.count == 1 ? main : nil)
+        if let adjective = concernToken, let preposition = words.concernWords[adjective.lower],
+           let be = clause.verb.auxiliaries.first, tokens[be].lemma == "be",
            let complement = clause.complements.first(where: { $0.kind == .complement }) {
-            let verbWord = agree(main, plural: subject.plural)
+            let verbWord = agree(tokens[be], plural: subject.plural)
             if let question = assemble(["what", verbWord, subject.text, adjective.lower, preposition]) {
                 result.append(CandidateQuestion(
                     kind: .concern, question: question,
@@ -83,7 +85,7 @@ extension QuestionGenerator {
             result.append(CandidateQuestion(
                 kind: .quote, question: question,
                 parts: [AnswerPart(text: text, sentence: first.sentence, range: nil, isQuotation: true)],
-                sentence: first.sentence, score: 7, mergeKey: "say|\(key)" + (pieces.count > 4 ? "|" + pieces.suffix(1).joined() : ""),
+                sentence: first.sentence, score: 7, mergeKey: "say|\(key)",
                 section: analysis.sentences[first.sentence].section))
         }
         return result
@@ -109,6 +111,24 @@ extension QuestionGenerator {
 
     /// What a quotation is about: a definite subject or object of its first clauses ("this bridge" → "the bridge").
     private func topic(of quotation: Quotation) -> String? {
+        if let topic = clauseTopic(of: quotation) { return topic }
+        // A definite noun group opening a quoted sentence: "The agreement between ... promising ...".
+        let finder = NounGroupFinder(words: words)
+        for piece in quotation.pieces.prefix(2) {
+            let tokens = analysis.sentences[piece.sentence].tokens
+            var start = piece.range.lowerBound
+            while start < piece.range.upperBound, tokens[start].kind == .quote { start += 1 }
+            guard start < piece.range.upperBound, tokens[start].lower == "the",
+                  let group = finder.group(in: tokens, at: start, limit: piece.range.upperBound),
+                  tokens[group.head].tag == .noun, !words.vagueNouns.contains(tokens[group.head].lower),
+                  group.coreEnd - start <= 4 else { continue }
+            let text = analysis.sentences[piece.sentence].text((start + 1)..<group.coreEnd)
+            return "the " + text.prefix(1).lowercased() + text.dropFirst()
+        }
+        return nil
+    }
+
+    private func clauseTopic(of quotation: Quotation) -> String? {
         for piece in quotation.pieces.prefix(2) {
             let sentence = analysis.sentences[piece.sentence]
             let tokens = sentence.tokens

@@ -51,8 +51,9 @@ extension QuestionGenerator {
                 let wh = objectEntity.map { analysis.entities[$0].kind == .person } == true ? "who" : "what"
                 if let question = assemble([wh, auxiliary, subject.text] + rest) {
                     let range = answerRange(clause, from: first)
+                    let light = ["get", "have", "make", "take", "do", "see", "go", "come", "put", "need", "use", "keep"].contains(main.lemma)
                     result.append(CandidateQuestion(kind: .object, question: question, parts: [part(clause, range)],
-                                                    sentence: clause.sentence, score: 5, mergeKey: "object|\(question)",
+                                                    sentence: clause.sentence, score: light ? 3.5 : 5, mergeKey: "object|\(question)",
                                                     section: sentence.section))
                 }
             }

@@ -246,6 +246,9 @@ struct QuestionGenerator: Sendable {
                 parts.append(text)
             case .prepositional(let preposition):
                 if ["after", "before", "during", "since", "until", "by", "according", "despite", "amid", "including", "within", "throughout"].contains(preposition) { continue }
+                // "with" belongs to verbs like "present X with Y"; elsewhere it is an adjunct.
+                if preposition == "with", !(index > 0 && clause.complements[index - 1].kind == .nounGroup
+                    && words.givingVerbs.contains(tokens[clause.verb.main].lemma)) { continue }
                 if let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
                 if preposition == "for", let group = complement.group, tokens[group.range].contains(where: { $0.tag == .number }) { continue }
                 guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }

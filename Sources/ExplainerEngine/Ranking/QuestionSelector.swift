@@ -33,12 +33,13 @@ struct QuestionSelector: Sendable {
             let starts = sentenceStarts(candidate)
             guard starts.isDisjoint(with: startsTaken) else { continue }
             guard !overlaps(candidate, chosen) else { continue }
+            let clauseKind = !isStructural(candidate.kind) && ![.who, .knownFor, .quote].contains(candidate.kind)
             let count = perSentence[candidate.sentence, default: 0]
-            guard count < 2 || isStructural(candidate.kind) else { continue }
+            guard count < 2 || !clauseKind else { continue }
             chosen.append(candidate)
             questions.insert(key)
             startsTaken.formUnion(starts)
-            perSentence[candidate.sentence] = count + 1
+            if clauseKind { perSentence[candidate.sentence] = count + 1 }
             generated += 1
         }
         return chosen.sorted { ($0.sentence, $0.kind == .happened ? 0 : 1) < ($1.sentence, $1.kind == .happened ? 0 : 1) }
@@ -65,6 +66,14 @@ struct QuestionSelector: Sendable {
                 target.question = candidate.question
                 target.kind = candidate.kind
                 target.parts += candidate.parts
+            } else if [.quote, .reported].contains(candidate.kind) || [.quote, .reported].contains(target.kind) {
+                // What someone said: a second statement only while the answer stays short.
+                let words = target.parts.reduce(0) { $0 + $1.text.split(separator: " ").count }
+                if words < 40 { target.parts += candidate.parts }
+                if target.kind == .reported, candidate.kind == .quote {
+                    target.question = candidate.question
+                    target.kind = .quote
+                }
             } else {
                 target.parts += candidate.parts
             }
@@ -113,11 +122,20 @@ struct QuestionSelector: Sendable {
     private func rescored(_ candidate: CandidateQuestion) -> CandidateQuestion {
         var result = candidate
         let count = max(1, analysis.sentences.count)
-        result.score -= 1.5 * Double(candidate.sentence) / Double(count)
+        result.score -= 1.0 * Double(candidate.sentence) / Double(count)
         let answerWords = AnswerBuilder.render(candidate.parts).split(separator: " ").count
         if answerWords > 60 { result.score -= 1 }
         if answerWords > 90 { result.score -= 1 }
         if candidate.question.split(separator: " ").count > 14 { result.score -= 0.5 }
+        // Specific answers are worth more: numbers, names, quoted words.
+        if !isStructural(candidate.kind) {
+            let text = candidate.parts.map(\.text).joined(separator: " ")
+            if text.contains(where: \.isNumber) { result.score += 0.4 }
+            if text.contains("\"") || text.contains("“") { result.score += 0.3 }
+            let content = contentWords(text).count
+            if content <= 1 { result.score -= 0.7 }
+            if content >= 4 { result.score += 0.3 }
+        }
         return result
     }
 

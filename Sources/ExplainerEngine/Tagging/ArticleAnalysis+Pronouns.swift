@@ -97,7 +97,7 @@ extension ArticleAnalysis {
                 result.append(referent)
             }
             switch clause.role {
-            case .reported(let parent), .coordinated(let parent), .relative(let parent), .joined(let parent):
+            case .reported(let parent), .coordinated(let parent), .relative(let parent), .joined(let parent), .subordinate(let parent):
                 current = parent
             case .main:
                 current = nil

@@ -57,8 +57,13 @@ struct EntityIndex: Sendable {
                     index += 1
                     continue
                 }
+                if words.weekdays.contains(tokens[index].lower) || words.months.contains(tokens[index].lower) {
+                    index += 1
+                    continue
+                }
                 var end = index + 1
                 while end < tokens.count {
+                    if words.weekdays.contains(tokens[end].lower) || words.months.contains(tokens[end].lower) { break }
                     if tokens[end].tag == .properNoun {
                         end += 1
                     } else if end + 1 < tokens.count, tokens[end + 1].tag == .properNoun,
@@ -76,7 +81,9 @@ struct EntityIndex: Sendable {
                 var person = false
                 // Role words inside the run: "Vice President Mike Pence", "Russian President Vladimir Putin".
                 if let last = (index..<end).last(where: { words.titles[tokens[$0].lower] != nil }), last + 1 < end {
-                    title = index..<(last + 1)
+                    var titleStart = index
+                    while titleStart > 0, tokens[titleStart - 1].tag == .adjective || tokens[titleStart - 1].tag == .noun { titleStart -= 1 }
+                    title = titleStart..<(last + 1)
                     start = last + 1
                     person = true
                 }

@@ -23,6 +23,8 @@ struct Tagger: Sendable {
         var interruptionOpen = false
         // A relative clause inside the subject ("Putin, who is ..., and Kim drove") keeps its verbs to itself.
         var relativeSaved: Bool?
+        // An auxiliary still waiting for its verb: "did Putin [gift]", "have you [trained]".
+        var pendingAuxiliary: Token?
         for index in tokens.indices {
             let token = tokens[index]
             if token.text == ",", let saved = relativeSaved {
@@ -49,9 +51,22 @@ struct Tagger: Sendable {
                 continue
             case .auxiliary, .modal:
                 clauseHasVerb = true
+                pendingAuxiliary = token
                 continue
-            case .pronoun, .properNoun, .number:
+            case .pronoun:
+                // A subject pronoun starts a clause: "as he joined", "and they drove".
+                if words.pronouns[token.lower]?.grammaticalCase == .subject, token.lower != "it" || index == 0 || tokens[index - 1].tag != .verb {
+                    clauseHasVerb = false
+                    interruptionOpen = false
+                }
                 subjectSeen = true
+                continue
+            case .properNoun, .number:
+                subjectSeen = true
+                continue
+            case .preposition where ["after", "before", "since", "until", "as", "because", "once"].contains(token.lower):
+                clauseHasVerb = false
+                subjectSeen = false
                 continue
             default:
                 break
@@ -59,9 +74,21 @@ struct Tagger: Sendable {
             guard token.kind == .word, token.tag == .noun || token.tag == .verb || token.tag == .adjective || token.tag == .adverb,
                   !token.readings.isEmpty, !(token.tag == .properNoun)
             else { continue }
+            if let pending = pendingAuxiliary, index >= 2, [.properNoun, .noun, .pronoun].contains(tokens[index - 1].tag),
+               !(tokens[index - 1].tag == .noun && tokens[index].canBe(.noun) && index + 1 < tokens.count && tokens[index + 1].tag != .punctuation && tokens[index + 1].tag != .preposition && tokens[index + 1].tag != .determiner),
+               let reading = invertedVerb(tokens[index], after: pending) {
+                // Subject-auxiliary inversion: the verb after the subject takes the auxiliary's form.
+                tokens[index].tag = .verb
+                tokens[index].lemma = reading.lemma
+                tokens[index].form = reading.form
+                pendingAuxiliary = nil
+                lastVerbForm = reading.form
+                continue
+            }
             decide(&tokens, index, clauseHasVerb: clauseHasVerb, subjectSeen: subjectSeen, lastVerbForm: lastVerbForm,
                    interruptionOpen: interruptionOpen)
             if tokens[index].tag == .verb {
+                pendingAuxiliary = nil
                 let form = tokens[index].form
                 if form == .past || form == .thirdPerson || form == .pastOrParticiple || form == .base {
                     if !(previousContentTag(tokens, index) == .infinitive) { clauseHasVerb = true }
@@ -206,6 +233,14 @@ struct Tagger: Sendable {
             token.tag = .conjunction
             return
         }
+        if lower == "so" {
+            let next = index + 1 < tokens.count ? tokens[index + 1].lower : ""
+            let nextReadings = lexicon.readings(of: next)
+            let modifies = ["many", "much", "far", "that"].contains(next) && next != "that"
+                || (!nextReadings.isEmpty && nextReadings.allSatisfy { $0.wordClass == .adjective || $0.wordClass == .adverb })
+            token.tag = modifies || next.isEmpty || tokens[index + 1].kind == .punctuation ? .adverb : .subordinator
+            return
+        }
         if words.subordinators[lower] != nil && !words.prepositions.contains(lower) {
             token.tag = .subordinator
             return
@@ -323,6 +358,12 @@ struct Tagger: Sendable {
         return nil
     }
 
+    private func previousContentToken(_ tokens: [Token], _ index: Int) -> Token? {
+        var position = index - 1
+        while position >= 0, tokens[position].tag == .adverb || tokens[position].tag == .negation { position -= 1 }
+        return position >= 0 ? tokens[position] : nil
+    }
+
     private func previousContentTag(_ tokens: [Token], _ index: Int) -> Tag? {
         var position = index - 1
         while position >= 0, tokens[position].tag == .adverb || tokens[position].tag == .negation { position -= 1 }
@@ -335,6 +376,15 @@ struct Tagger: Sendable {
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
         if let previous {
             if previous.lower == "so" || previous.lower == "now" || previous.lower == "such" { return .complementizer }
+            // "told the council that ...", "warned investors that ...".
+            var back = index - 1
+            while back >= 0, index - back <= 8, [.determiner, .adjective, .noun, .properNoun, .possessive, .possessivePronoun, .number, .pronoun].contains(tokens[back].tag) {
+                back -= 1
+            }
+            if back >= 0, back < index - 1, tokens[back].tag == .verb || tokens[back].kind == .word,
+               let lemma = lexicon.verbLemma(of: tokens[back].lower), words.reportingVerbs.contains(lemma) {
+                return .complementizer
+            }
             if previous.tag == .verb || previous.tag == .adjective || previous.tag == .auxiliary || previous.text == "," {
                 if let next, next.kind == .word || next.kind == .number || next.tag == .openQuote || next.text == "," {
                     if previous.tag == .verb || previous.tag == .adjective || previous.text == "," { return .complementizer }
@@ -455,7 +505,7 @@ struct Tagger: Sendable {
                 return
             }
         case .auxiliary:
-            let auxiliary = previous?.lemma
+            let auxiliary = previousContentToken(tokens, index)?.lemma
             if auxiliary == "have", let participle = verb([.pastParticiple, .pastOrParticiple]) {
                 use(participle)
                 token.form = .pastParticiple
@@ -543,6 +593,21 @@ struct Tagger: Sendable {
             return
         }
         use(readings[0])
+    }
+
+    /// The verb form an auxiliary asks for, when `token` has it: do/modal → base, have → participle, be → -ing.
+    private func invertedVerb(_ token: Token, after auxiliary: Token) -> Reading? {
+        guard auxiliary.tag == .modal || auxiliary.form != .gerund else { return nil }
+        let forms: [WordForm]
+        switch auxiliary.lemma {
+        case "have": forms = [.pastParticiple, .pastOrParticiple]
+        case "be": forms = [.gerund]
+        default: forms = [.base]
+        }
+        guard let reading = token.readings.first(where: { $0.wordClass == .verb && forms.contains($0.form) }) else { return nil }
+        var result = reading
+        if result.form == .pastOrParticiple { result.form = .pastParticiple }
+        return result
     }
 
     /// A finite-looking -ed verb right after a noun and before "by" or "to" is a participle
