@@ -53,6 +53,7 @@ struct WordLists: Sendable {
     var givingVerbs: Set<String> = []
     var changeVerbs: Set<String> = []
     var decisionVerbs: Set<String> = []
+    var namingVerbs: Set<String> = []
     /// Role words and phrases ("aide", "chief executive") → whether the role is unique ("the mayor").
     var titles: [String: Bool] = [:]
     var honorifics: Set<String> = []
@@ -136,6 +137,7 @@ struct WordLists: Sendable {
         lists.givingVerbs = try words("giving-verbs")
         lists.changeVerbs = try words("change-verbs")
         lists.decisionVerbs = try words("decision-verbs")
+        lists.namingVerbs = try words("naming-verbs")
         for row in try rows("titles") {
             let unique = row.count > 1 && row[1] == "unique"
             lists.titles[row[0].lowercased()] = unique

@@ -11,6 +11,8 @@ struct VerbGroup: Sendable, Hashable {
     var raising: [Int] = []
     /// A particle after the verb: "gave away", "held up".
     var particle: Int?
+    /// For a second verb sharing the first one's modal ("would publish ... and hold"): that modal.
+    var inheritedAuxiliary: Int?
 }
 
 /// One part of a clause after (or before) its verb.
@@ -54,6 +56,8 @@ struct Constituent: Sendable, Hashable {
     var range: Range<Int>
     /// For a noun group (or the object of a prepositional phrase), the group.
     var group: NounGroup?
+    /// Whether a comma comes between this and the verb: an aside, not the verb's own complement.
+    var afterComma = false
 }
 
 /// What a clause is part of.

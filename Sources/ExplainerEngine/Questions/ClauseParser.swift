@@ -22,12 +22,19 @@ struct ClauseParser: Sendable {
     private static let timeModifiers: Set<String> = ["last", "next", "this", "every", "earlier", "later", "each"]
 
     func parse(_ sentence: AnalyzedSentence) -> [Clause] {
-        let tokens = sentence.tokens
-        var end = tokens.count
+        parse(tokens: sentence.tokens, sentence: sentence.index)
+    }
+
+    /// Clauses of a stretch of tokens (a quotation inside a sentence, say), indices as in `tokens`.
+    func parse(tokens: [Token], sentence: Int, range: Range<Int>? = nil) -> [Clause] {
+        var start = range?.lowerBound ?? 0
+        var end = range?.upperBound ?? tokens.count
+        while start < end, tokens[start].kind == .quote { start += 1 }
+        while end > start, tokens[end - 1].kind == .quote || tokens[end - 1].text == "," { end -= 1 }
         while end > 0, [".", "?", "!", "…", "..."].contains(tokens[end - 1].text) { end -= 1 }
         var clauses: [Clause] = []
-        var reader = Reader(parser: self, tokens: tokens, sentence: sentence.index)
-        reader.parseClause(start: 0, end: end, role: .main, subject: nil, into: &clauses)
+        var reader = Reader(parser: self, tokens: tokens, sentence: sentence)
+        reader.parseClause(start: start, end: end, role: .main, subject: nil, into: &clauses)
         return clauses
     }
 
@@ -115,13 +122,25 @@ struct ClauseParser: Sendable {
                         position += 1
                         continue
                     }
+                    // "The roadway itself will stay".
+                    if token.tag == .pronoun, words.pronouns[token.lower]?.grammaticalCase == .reflexive {
+                        extend(&pieces, to: position + 1)
+                        position += 1
+                        continue
+                    }
                     return nil
                 }
                 guard position < end, isFiniteVerbStart(position, end: end) else { return nil }
             }
-            guard let verb = verbGroup(at: position, end: end) else { return nil }
+            guard var verb = verbGroup(at: position, end: end) else { return nil }
+            // "would publish ... and hold": the second verb shares the modal.
+            if case .coordinated(let parent) = role, verb.auxiliaries.isEmpty, tokens[verb.main].form == .base,
+               let modal = clauses[parent].verb.auxiliaries.first ?? clauses[parent].verb.inheritedAuxiliary {
+                verb.inheritedAuxiliary = modal
+            }
             position = (verb.particle ?? verb.range.upperBound - 1) + 1
             var (complements, attribution) = readComplements(from: position, end: end, verb: verb)
+            ClauseParser.markAsides(&complements, tokens: tokens, verbEnd: position)
             // A subject that is a pronoun and a complement that is all that's left is fine; an empty clause is not.
             if complements.isEmpty, verb.auxiliaries.isEmpty, tokens[verb.main].tag != .verb { complements = [] }
             let clause = Clause(
@@ -153,7 +172,10 @@ struct ClauseParser: Sendable {
                 case .relative where tokens[complement.range.lowerBound].lower == "which":
                     // ", which already includes ...": the relative clause's subject is the noun group before it.
                     guard let position = complements.firstIndex(of: complement), position > 0,
-                          let antecedent = complements[..<position].last(where: { $0.group != nil })?.group,
+                          let antecedent = complements[..<position].last(where: { complement in
+                              guard let group = complement.group else { return false }
+                              return !parser.isTimeWord(tokens[group.head]) && complement.kind != .time
+                          })?.group,
                           complement.range.count > 2, isFiniteVerbStart(complement.range.lowerBound + 1, end: complement.range.upperBound)
                     else { break }
                     parseClause(start: complement.range.lowerBound + 1, end: complement.range.upperBound,
@@ -244,6 +266,8 @@ struct ClauseParser: Sendable {
 
         private func interruptionKind(_ segment: Range<Int>) -> Constituent.Kind {
             let first = tokens[segment.lowerBound]
+            // ", she said," is an attribution, not an appositive.
+            if attribution(from: segment.lowerBound, end: segment.upperBound) != nil { return .other }
             if first.tag == .relative { return .relative }
             if first.tag == .verb, first.form == .pastParticiple || first.form == .gerund { return .participle }
             if first.lower == "including" { return .including }
@@ -670,6 +694,16 @@ struct ClauseParser: Sendable {
                 position += 1
             }
             return (result, nil)
+        }
+    }
+}
+
+extension ClauseParser {
+    /// Marks the complements that follow a comma after the verb.
+    static func markAsides(_ complements: inout [Constituent], tokens: [Token], verbEnd: Int) {
+        for index in complements.indices {
+            let start = complements[index].range.lowerBound
+            complements[index].afterComma = tokens[verbEnd..<max(verbEnd, start)].contains { $0.text == "," }
         }
     }
 }

@@ -169,6 +169,11 @@ extension QuestionGenerator {
             var answerBlocks: [Int] = []
             var index = blockIndex + 1
             while index < blocks.count, blocks[index].kind != .subhead {
+                // Skip a paragraph that opens with a question the article answers itself.
+                if answerBlocks.isEmpty, let opening = analysis.blockSentences[index].first, analysis.sentences[opening].isQuestion {
+                    index += 1
+                    continue
+                }
                 if answerBlocks.isEmpty {
                     answerBlocks.append(index)
                 } else if blocks[index].kind == .listItem, blocks[index].listIntro == answerBlocks.first {

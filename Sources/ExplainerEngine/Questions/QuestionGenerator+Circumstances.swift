@@ -26,6 +26,28 @@ extension QuestionGenerator {
                                             score: score, mergeKey: "q|" + question.lowercased(), section: sentence.section))
         }
 
+        // "During the closure, a free shuttle bus will run ..." → "What will happen during the closure?"
+        if case .main = clause.role, let during = clause.front.first(where: { $0.kind == .prepositional("during") }),
+           let group = during.group, !isTimeGroup(group, sentence: sentenceIndex), let topic = phrase(sentenceIndex, during.range) {
+            let first = clause.verb.auxiliaries.first.map { tokens[$0] }
+            let verbWords: [String]
+            if let first, first.tag == .modal {
+                verbWords = [normalizedAuxiliary(first), "happen"]
+            } else if (first ?? main).form == .past {
+                verbWords = ["happened"]
+            } else {
+                verbWords = ["happens"]
+            }
+            var end = clause.attribution.map { $0.lowerBound - 1 } ?? clause.end
+            end = max(end, clause.verb.range.upperBound)
+            if let question = assemble(["what"] + verbWords + [topic]) {
+                let range = clause.subject.range.lowerBound..<end
+                result.append(CandidateQuestion(kind: .when, question: question, parts: [part(clause, range)],
+                                                sentence: sentenceIndex, score: 6, mergeKey: "q|" + question.lowercased(),
+                                                section: sentence.section))
+            }
+        }
+
         // When: a time phrase in front or after the verb.
         var timeChoice: (range: Range<Int>, complement: Int?, specific: Bool)?
         for adjunct in clause.front {
@@ -37,7 +59,7 @@ extension QuestionGenerator {
         }
         for (index, complement) in clause.complements.enumerated() {
             if case .subordinate = complement.kind { break }
-            if ClauseStops.isStop(complement.kind) { break }
+            if ClauseStops.isStop(complement.kind) || complement.afterComma { break }
             if let (specific, _) = timeValue(complement, sentence: sentenceIndex) {
                 if timeChoice == nil || (specific && timeChoice?.specific == false) {
                     timeChoice = (complement.range, index, specific)
@@ -57,7 +79,7 @@ extension QuestionGenerator {
         }
 
         for (index, complement) in clause.complements.enumerated() {
-            if ClauseStops.isStop(complement.kind) { break }
+            if ClauseStops.isStop(complement.kind) || complement.afterComma { break }
             guard let group = complement.group else { continue }
             let groupTokens = tokens[group.range]
             switch complement.kind {
@@ -102,6 +124,25 @@ extension QuestionGenerator {
                 add(.howMuch, ask(["how", "much"], excluding: Set(index..<clause.complements.count)), range, score: 6.5)
             default:
                 continue
+            }
+        }
+
+        // "declared an interim dividend of 1.10 marks per share" → "How much is the interim dividend?"
+        if main.tag == .verb, let objectIndex = clause.complements.firstIndex(where: { $0.kind != .adverb }),
+           clause.complements[objectIndex].kind == .nounGroup, let object = clause.complements[objectIndex].group,
+           let of = (object.coreEnd..<object.range.upperBound).first(where: { tokens[$0].lower == "of" }), of == object.coreEnd,
+           let amount = NounGroupFinder(words: words).group(in: tokens, at: of + 1, limit: object.range.upperBound),
+           isAmount(amount, sentence: sentenceIndex), !words.givingVerbs.contains(main.lemma),
+           tokens[object.head].tag == .noun, !words.vagueNouns.contains(tokens[object.head].lower) {
+            var start = object.range.lowerBound
+            if tokens[start].tag == .determiner { start += 1 }
+            let noun = sentence.text(start..<object.coreEnd)
+            let past = (clause.verb.auxiliaries.first.map { tokens[$0] } ?? main).form == .past
+            if let question = assemble(["how", "much", past ? "was" : "is", "the", noun]) {
+                var end = answerRange(clause, from: objectIndex).upperBound
+                end = max(end, amount.range.upperBound)
+                let range = amount.range.lowerBound..<end
+                add(.howMuch, question, range, score: 6)
             }
         }
 

@@ -86,12 +86,19 @@ extension QuestionGenerator {
             var index = title.lowerBound
             while index < title.upperBound {
                 let token = tokens[index]
-                if index + 1 < title.upperBound, let isUnique = self.words.titles[token.lower + " " + tokens[index + 1].lower] {
-                    words += [token.lower, tokens[index + 1].lower]
-                    unique = isUnique
-                    index += 2
-                    continue
+                // The longest title phrase here: "chief financial officer", "vice president".
+                var matched = false
+                for length in stride(from: min(self.words.longestTitle, title.upperBound - index), through: 2, by: -1) {
+                    let phrase = tokens[index..<(index + length)].map(\.lower).joined(separator: " ")
+                    if let isUnique = self.words.titles[phrase] {
+                        words += tokens[index..<(index + length)].map(\.lower)
+                        unique = isUnique
+                        index += length
+                        matched = true
+                        break
+                    }
                 }
+                if matched { continue }
                 if let isUnique = self.words.titles[token.lower] ?? self.words.titles[token.lemma] {
                     words.append(token.lower)
                     unique = isUnique
@@ -156,7 +163,7 @@ extension QuestionGenerator {
     }
 
     /// The people a noun group names: "Jonas Pell", "Henrik Soll and Amara Quist".
-    private func namedGroup(_ group: NounGroup, sentence: Int) -> [Int]? {
+    func namedGroup(_ group: NounGroup, sentence: Int) -> [Int]? {
         let tokens = analysis.sentences[sentence].tokens
         var names: [Int] = []
         var index = group.range.lowerBound

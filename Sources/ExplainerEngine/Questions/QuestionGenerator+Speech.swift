@@ -129,10 +129,12 @@ extension QuestionGenerator {
     }
 
     private func clauseTopic(of quotation: Quotation) -> String? {
+        let parser = ClauseParser(words: words)
         for piece in quotation.pieces.prefix(2) {
             let sentence = analysis.sentences[piece.sentence]
             let tokens = sentence.tokens
-            for clause in analysis.clauses[piece.sentence].prefix(2) where piece.range.contains(clause.subject.head) {
+            let clauses = parser.parse(tokens: tokens, sentence: piece.sentence, range: piece.range)
+            for clause in clauses.prefix(2) where piece.range.contains(clause.subject.head) {
                 var candidates: [NounGroup] = [clause.subject]
                 if let object = clause.complements.first, object.kind == .nounGroup, let group = object.group,
                    tokens[clause.verb.main].lemma != "be" {

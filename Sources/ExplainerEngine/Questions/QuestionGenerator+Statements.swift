@@ -43,7 +43,17 @@ extension QuestionGenerator {
                 let key = "give|\(subjectKey(subject))|\(main.lemma)|\(groupKey(recipientGroup, sentence: clause.sentence))"
                 result.append(CandidateQuestion(kind: .giving, question: question, parts: [givingPart(clause, object.range)],
                                                 sentence: clause.sentence, score: 8, mergeKey: key, section: sentence.section))
-            } else if !objectIsTime, !objectIsAmount || objectTokens.count > 3,
+            } else if first + 1 < clause.complements.count, clause.complements[first + 1].kind == .infinitive,
+                      tokens[clause.complements[first + 1].range.lowerBound].tag == .infinitive,
+                      let objectText = phrase(clause.sentence, object.range, keep: subject.referent),
+                      let (auxiliary, rest) = inverted(clause, plural: subject.plural),
+                      let question = assemble(["what", auxiliary, subject.text] + rest + [objectText, "to", "do"]) {
+                // "asked city staff to set up a fund" → "What did the council ask city staff to do?"
+                let range = answerRange(clause, from: first + 1)
+                result.append(CandidateQuestion(kind: .infinitive, question: question, parts: [part(clause, range)],
+                                                sentence: clause.sentence, score: 5.5, mergeKey: nil, section: sentence.section))
+            } else if !objectIsTime, !objectIsAmount || (objectTokens.count > 3 && !words.changeVerbs.contains(main.lemma) && main.lemma != "cost"),
+                      !words.namingVerbs.contains(main.lemma),
                       !isVague(object, sentence: clause.sentence), contentCount(object, sentence: clause.sentence) >= 2 || objectTokens.contains(where: { $0.quoted }),
                       let (auxiliary, rest) = inverted(clause, plural: subject.plural) {
                 // "What did the council approve?" — a person object asks "Who".

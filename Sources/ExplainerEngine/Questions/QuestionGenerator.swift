@@ -63,12 +63,18 @@ struct QuestionGenerator: Sendable {
                     let referent = analysis.referents[sentenceIndex]?[index]
                     let isPossessive = token.tag == .possessivePronoun
                     if let referent {
-                        if isPossessive, let keep, keep.text == referent.text, features.person == 3 {
+                        // A noun group's text in mid-question starts lowercase: "the company's".
+                        var name = referent.text
+                        if referent.entity == nil, let first = name.split(separator: " ").first,
+                           words.determiners.contains(first.lowercased()) {
+                            name = name.prefix(1).lowercased() + name.dropFirst()
+                        }
+                        if isPossessive, let keep, keep.text.lowercased() == referent.text.lowercased(), features.person == 3 {
                             piece = token.lower
                         } else if isPossessive {
-                            piece = referent.text.hasSuffix("s") ? referent.text + "'" : referent.text + "'s"
+                            piece = name.hasSuffix("s") ? name + "'" : name + "'s"
                         } else {
-                            piece = referent.text
+                            piece = name
                         }
                     } else if ["this", "that", "these", "those"].contains(token.lower) {
                         return nil
@@ -91,9 +97,13 @@ struct QuestionGenerator: Sendable {
                     let written = sentence.text(mention.range)
                     if name.count > written.count, name.contains(written) {
                         piece = name
-                        // Skip the rest of the written name.
-                        output += piece
+                        // Skip the rest of the written name; "Corvane's" of "Corvane Foods" is "Corvane Foods'".
                         index = mention.range.upperBound
+                        if name.hasSuffix("s"), index < range.upperBound, tokens[index].tag == .possessive, tokens[index].lower == "'s" {
+                            piece += "'"
+                            index += 1
+                        }
+                        output += piece
                         continue
                     }
                 }
@@ -110,6 +120,10 @@ struct QuestionGenerator: Sendable {
         return output
     }
 
+    func isYearToken(_ token: Token) -> Bool {
+        token.tag == .number && token.text.count == 4 && token.value.map { $0 >= 1900 && $0 <= 2100 } == true
+    }
+
     func isAcronym(_ text: String) -> Bool {
         text.count >= 2 && text.allSatisfy { $0.isUppercase || $0 == "." || $0 == "-" || $0.isNumber }
     }
@@ -123,10 +137,11 @@ struct QuestionGenerator: Sendable {
         if head.tag == .existential { return nil }
         // A description with a name in apposition: "Her current apprentice, Jonas Pell, says".
         if let appositive = clause.interruptions.first(where: { $0.kind == .appositive }), let group = appositive.group,
-           let entity = analysis.entity(of: group, in: sentence), analysis.entities[entity].kind == .person,
-           analysis.entity(of: clause.subject, in: sentence) == nil {
-            let name = analysis.entities[entity].name
-            return (name, false, Referent(entity: entity, text: name))
+           analysis.entity(of: clause.subject, in: sentence) == nil, let names = namedGroup(group, sentence: sentence),
+           names.allSatisfy({ analysis.entities[$0].kind == .person }) {
+            let parts = names.map { analysis.entities[$0].name }
+            let text = parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+            return (text, parts.count > 1, Referent(entity: parts.count == 1 ? names[0] : nil, text: text, plural: parts.count > 1))
         }
         if clause.subjectPieces.count > 1 {
             var parts: [String] = []
@@ -175,7 +190,11 @@ struct QuestionGenerator: Sendable {
         var rest: [String] = []
         var auxiliary: String
         let hasVerbAfterAuxiliary = main.tag == .verb
-        if let first = verb.auxiliaries.first, hasVerbAfterAuxiliary || verb.auxiliaries.count > 1 || tokens[first].lemma == "be"
+        if verb.auxiliaries.isEmpty, let inherited = verb.inheritedAuxiliary {
+            auxiliary = agree(tokens[inherited], plural: plural)
+            if verb.negation != nil { rest.append("not") }
+            rest.append(main.lemma)
+        } else if let first = verb.auxiliaries.first, hasVerbAfterAuxiliary || verb.auxiliaries.count > 1 || tokens[first].lemma == "be"
             || tokens[first].tag == .modal {
             auxiliary = agree(tokens[first], plural: plural)
             for index in verb.range where index != first {
@@ -240,6 +259,8 @@ struct QuestionGenerator: Sendable {
         for (index, complement) in clause.complements.enumerated() {
             if excluded.contains(index) { continue }
             switch complement.kind {
+            case _ where complement.afterComma:
+                return parts
             case .nounGroup:
                 guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }
                 if let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
@@ -250,7 +271,7 @@ struct QuestionGenerator: Sendable {
                 if preposition == "with", !(index > 0 && clause.complements[index - 1].kind == .nounGroup
                     && words.givingVerbs.contains(tokens[clause.verb.main].lemma)) { continue }
                 if let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
-                if preposition == "for", let group = complement.group, tokens[group.range].contains(where: { $0.tag == .number }) { continue }
+                if let group = complement.group, tokens[group.range].contains(where: { $0.tag == .number && !isYearToken($0) }) { continue }
                 guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }
                 parts.append(text)
             case .infinitive where keepInfinitive:

@@ -58,7 +58,10 @@ struct NounGroupFinder: Sendable {
             case .possessivePronoun:
                 guard index == start || tokens[index - 1].tag == .determiner else { return finish(tokens, start, index, head, end) }
             case .adjective:
-                break
+                // An adjective after the head noun ends the group: "14 months starting next spring".
+                if let current = head, tokens[current].tag == .noun || tokens[current].tag == .properNoun {
+                    return finish(tokens, start, index, head, end)
+                }
             case .adverb:
                 guard index + 1 < end, tokens[index + 1].tag == .adjective || tokens[index + 1].tag == .number else {
                     return finish(tokens, start, index, head, end)
@@ -167,7 +170,11 @@ struct NounGroupFinder: Sendable {
             }
             guard next < end, let member = group(in: tokens, at: next, limit: end) else { break }
             // A list item must look like a noun group, not the subject of a new clause.
-            let after = member.range.upperBound
+            var after = member.range.upperBound
+            for _ in 0..<3 {
+                guard after < end, tokens[after].tag == .preposition, let object = group(in: tokens, at: after + 1, limit: end) else { break }
+                after = object.range.upperBound
+            }
             if after < end, tokens[after].isVerbLike, tokens[after].tag != .verb || tokens[after].form != .pastParticiple { break }
             if token.text == ",", !sawConjunction {
                 // ", NP" without "and": only inside a list that ends with "and NP".

@@ -23,12 +23,14 @@ struct Tagger: Sendable {
         var interruptionOpen = false
         // A relative clause inside the subject ("Putin, who is ..., and Kim drove") keeps its verbs to itself.
         var relativeSaved: Bool?
+        var relativeVerbDone = false
         // An auxiliary still waiting for its verb: "did Putin [gift]", "have you [trained]".
         var pendingAuxiliary: Token?
         for index in tokens.indices {
             let token = tokens[index]
             if token.text == ",", let saved = relativeSaved {
                 clauseHasVerb = saved
+                relativeVerbDone = false
                 relativeSaved = nil
                 interruptionOpen = false
                 continue
@@ -37,8 +39,16 @@ struct Tagger: Sendable {
                 interruptionOpen.toggle()
                 continue
             }
-            if token.tag == .relative, index > 0, tokens[index - 1].text == "," {
+            if token.tag == .relative, relativeSaved == nil {
                 relativeSaved = clauseHasVerb
+                relativeVerbDone = false
+            }
+            if token.tag == .conjunction, index > 0, tokens[index - 1].text == ",", relativeSaved == nil {
+                // ", and several said ...": a new clause may start.
+                clauseHasVerb = false
+                subjectSeen = false
+                interruptionOpen = false
+                continue
             }
             switch token.tag {
             case .subordinator, .relative, .complementizer, .wh, .openQuote, .closeQuote:
@@ -85,8 +95,30 @@ struct Tagger: Sendable {
                 lastVerbForm = reading.form
                 continue
             }
-            decide(&tokens, index, clauseHasVerb: clauseHasVerb, subjectSeen: subjectSeen, lastVerbForm: lastVerbForm,
+            // After a restrictive relative clause has its verb, the next verb may be the main one:
+            // "A comparison group that kept normal settings gained only 3 minutes".
+            let mainHasVerb = relativeVerbDone ? (relativeSaved ?? clauseHasVerb) : clauseHasVerb
+            decide(&tokens, index, clauseHasVerb: mainHasVerb, subjectSeen: subjectSeen, lastVerbForm: lastVerbForm,
                    interruptionOpen: interruptionOpen)
+            if tokens[index].tag == .verb, relativeSaved != nil, [.past, .thirdPerson, .base, .pastOrParticiple].contains(tokens[index].form) {
+                if relativeVerbDone, previousContentTag(tokens, index) != .infinitive, previousContentTag(tokens, index) != .modal,
+                   previousContentTag(tokens, index) != .auxiliary {
+                    relativeSaved = nil
+                    relativeVerbDone = false
+                } else {
+                    relativeVerbDone = true
+                }
+            }
+            if tokens[index].tag == .verb, words.reportingVerbs.contains(tokens[index].lemma),
+               [.past, .thirdPerson, .base, .pastOrParticiple].contains(tokens[index].form) {
+                // "said most of his customers walk over": what a reporting verb reports is a clause.
+                pendingAuxiliary = nil
+                lastVerbForm = tokens[index].form
+                clauseHasVerb = false
+                subjectSeen = false
+                interruptionOpen = false
+                continue
+            }
             if tokens[index].tag == .verb {
                 pendingAuxiliary = nil
                 let form = tokens[index].form
@@ -230,6 +262,11 @@ struct Tagger: Sendable {
             return
         }
         if words.conjunctions.contains(lower) {
+            let previous = index > 0 ? tokens[index - 1] : nil
+            if lower == "yet", let previous, previous.tag == .negation || previous.tag == .auxiliary || previous.lower == "not" {
+                token.tag = .adverb
+                return
+            }
             token.tag = .conjunction
             return
         }
@@ -268,17 +305,15 @@ struct Tagger: Sendable {
         if token.readings.isEmpty {
             token.readings = guessReadings(lower)
         }
-        let first = token.readings[0]
+        // The most frequent reading by WordNet's tagged senses; context decides later.
+        var first = token.readings[0]
+        for reading in token.readings.dropFirst()
+        where lexicon.taggedSenses(reading.lemma, as: reading.wordClass) > lexicon.taggedSenses(first.lemma, as: first.wordClass) {
+            first = reading
+        }
         token.tag = Self.tag(for: first.wordClass)
         token.lemma = first.lemma
         token.form = first.form
-        // Prefer a noun reading over a rare verb reading by default; context decides later.
-        if let noun = token.reading(.noun), first.wordClass != .noun,
-           lexicon.taggedSenses(noun.lemma, as: .noun) > lexicon.taggedSenses(first.lemma, as: first.wordClass) {
-            token.tag = .noun
-            token.lemma = noun.lemma
-            token.form = noun.form
-        }
         if lower.hasSuffix("ly"), let adverb = token.reading(.adverb) {
             token.tag = .adverb
             token.lemma = adverb.lemma
@@ -378,7 +413,7 @@ struct Tagger: Sendable {
             if previous.lower == "so" || previous.lower == "now" || previous.lower == "such" { return .complementizer }
             // "told the council that ...", "warned investors that ...".
             var back = index - 1
-            while back >= 0, index - back <= 8, [.determiner, .adjective, .noun, .properNoun, .possessive, .possessivePronoun, .number, .pronoun].contains(tokens[back].tag) {
+            while back >= 0, index - back <= 8, [.determiner, .adjective, .noun, .properNoun, .possessive, .possessivePronoun, .number, .pronoun, .preposition].contains(tokens[back].tag) {
                 back -= 1
             }
             if back >= 0, back < index - 1, tokens[back].tag == .verb || tokens[back].kind == .word,
@@ -405,7 +440,7 @@ struct Tagger: Sendable {
     private func determinerOrPronoun(_ tokens: [Token], _ index: Int) -> Tag {
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
         guard let next else { return .pronoun }
-        if next.kind == .number { return .determiner }
+        if next.kind == .number || (next.kind == .symbol && words.currencies.contains(next.text)) { return .determiner }
         if next.kind != .word { return .pronoun }
         if next.lower == "of" || words.auxiliaries[next.lower] != nil || words.prepositions.contains(next.lower) { return .pronoun }
         if words.determiners.contains(next.lower) || words.pronouns[next.lower]?.grammaticalCase == .possessive {
@@ -413,6 +448,10 @@ struct Tagger: Sendable {
         }
         let nextReadings = lexicon.readings(of: next.lower)
         if !nextReadings.isEmpty, nextReadings.allSatisfy({ $0.wordClass == .verb }), !next.capitalized { return .pronoun }
+        if !nextReadings.contains(where: { $0.wordClass == .noun }), !next.capitalized,
+           nextReadings.contains(where: { $0.wordClass == .verb && [.past, .pastOrParticiple, .thirdPerson].contains($0.form) }) {
+            return .pronoun
+        }
         return .determiner
     }
 
@@ -533,7 +572,12 @@ struct Tagger: Sendable {
                 let forms: [WordForm] = pluralSubject || previousTag == .relative ? [.past, .pastOrParticiple, .thirdPerson, .base]
                     : [.past, .pastOrParticiple, .thirdPerson]
                 if let finite = verb(forms) {
-                    let nextIsVerb = next.map { $0.tag == .auxiliary || $0.tag == .modal || ($0.tag == .verb && $0.readings.allSatisfy { $0.wordClass == .verb }) } ?? false
+                    let nextIsVerb = next.map { candidate in
+                        candidate.tag == .auxiliary || candidate.tag == .modal
+                            || (candidate.readings.allSatisfy { $0.wordClass == .verb } && !candidate.readings.isEmpty
+                                && candidate.readings.contains { [.past, .thirdPerson].contains($0.form) })
+                            || (words.irregularPast[candidate.lower] != nil && !candidate.capitalized)
+                    } ?? false
                     if !nextIsVerb || previousTag == .relative {
                         use(finite)
                         if finite.form == .pastOrParticiple { token.form = .past }
@@ -549,26 +593,26 @@ struct Tagger: Sendable {
         case .conjunction:
             // Coordinated verbs: "... and build a wider crossing", "... and gave the pupils".
             if let lastVerbForm, let coordinated = verb(lastVerbForm == .base ? [.base] : [lastVerbForm, .past, .pastOrParticiple, .thirdPerson]),
-               next.map({ $0.tag == .determiner || $0.tag == .pronoun || $0.tag == .possessivePronoun || $0.tag == .properNoun || $0.kind == .number || $0.tag == .preposition || $0.tag == .infinitive || $0.tag == .adverb }) ?? false {
+               next.map({ $0.tag == .determiner || $0.tag == .pronoun || $0.tag == .possessivePronoun || $0.tag == .properNoun || $0.kind == .number || $0.tag == .number || $0.tag == .preposition || $0.tag == .infinitive || $0.tag == .adverb }) ?? false {
                 use(coordinated)
                 if coordinated.form == .pastOrParticiple { token.form = .past }
                 return
             }
-        case .punctuation where previous?.text == "," && !interruptionOpen && !clauseHasVerb:
-            // "Kim, known for ..., beamed": after the comma that closes an interruption, the finite verb.
-            if let finite = verb([.past, .pastOrParticiple, .thirdPerson]) {
-                use(finite)
-                if finite.form == .pastOrParticiple { token.form = .past }
-                return
-            }
         case .punctuation where previous?.text == ",":
-            // ", known for ...", ", published on Wednesday": a participle opens a phrase.
-            if let participle = verb([.pastParticiple]) ?? (noun == nil ? verb([.pastOrParticiple]) : nil) {
+            // After a comma: a participle opens a phrase that another comma closes before the
+            // main verb ("Kim, known for ..., beamed"); otherwise, with no verb yet, it is the verb.
+            let participle = verb([.pastParticiple]) ?? verb([.pastOrParticiple])
+            if let participle, participle.form == .pastParticiple || clauseHasVerb || interruptionCloses(tokens, after: index) {
                 use(participle)
                 token.form = .pastParticiple
                 return
             }
-            if let gerund = verb([.gerund]), noun == nil || next?.tag == .determiner {
+            if !clauseHasVerb, let finite = verb([.past, .pastOrParticiple, .thirdPerson]) {
+                use(finite)
+                if finite.form == .pastOrParticiple { token.form = .past }
+                return
+            }
+            if let gerund = verb([.gerund]), noun == nil || next?.tag == .determiner || clauseHasVerb {
                 use(gerund)
                 return
             }
@@ -576,6 +620,16 @@ struct Tagger: Sendable {
             break
         }
         // Defaults: a noun, else an adjective, else the first reading.
+        let nextIsBareNoun = next.map { $0.kind == .word && $0.tag != .properNoun && !$0.capitalized && $0.canBe(.noun)
+            && !words.determiners.contains($0.lower) && words.pronouns[$0.lower] == nil } ?? false
+        if let participle = verb([.pastOrParticiple, .pastParticiple, .gerund]), nextIsBareNoun || next?.tag == .adjective,
+           previousTag == .preposition || previousTag == .conjunction || previousTag == nil || previousTag == .adjective {
+            // "Sales of chilled ready meals", "frozen and chilled food", "Operating margin", "to operating profit".
+            token.tag = .adjective
+            token.lemma = token.lower
+            token.form = participle.form
+            return
+        }
         if token.lower.hasSuffix("ing"), let gerund = verb([.gerund]), previousTag == .preposition || previousTag == nil {
             use(gerund)
             return
@@ -593,6 +647,28 @@ struct Tagger: Sendable {
             return
         }
         use(readings[0])
+    }
+
+    /// Whether the next comma after `index` is followed by something that can be a finite verb.
+    private func interruptionCloses(_ tokens: [Token], after index: Int) -> Bool {
+        var position = index + 1
+        var depth = 0
+        while position < tokens.count {
+            let token = tokens[position]
+            if token.tag == .openQuote { depth += 1 }
+            if token.tag == .closeQuote { depth = max(0, depth - 1) }
+            if depth == 0, token.text == "," {
+                var next = position + 1
+                while next < tokens.count, tokens[next].tag == .adverb { next += 1 }
+                guard next < tokens.count else { return false }
+                let candidate = tokens[next]
+                if candidate.tag == .auxiliary || candidate.tag == .modal { return true }
+                return candidate.readings.contains { $0.wordClass == .verb && [.past, .pastOrParticiple, .thirdPerson, .base].contains($0.form) }
+                    && !candidate.capitalized && candidate.tag != .determiner
+            }
+            position += 1
+        }
+        return false
     }
 
     /// The verb form an auxiliary asks for, when `token` has it: do/modal → base, have → participle, be → -ing.
