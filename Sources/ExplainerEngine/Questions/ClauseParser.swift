@@ -600,7 +600,7 @@ struct ClauseParser: Sendable {
                 if token.tag == .preposition || (token.lower == "in" && position + 2 < end) {
                     let lower = token.lower
                     // "as much as 6.2 percent", "about $41 million": a noun group led by a number modifier.
-                    if NounGroupFinder.numberModifiers.contains(lower),
+                    if NounGroupFinder.numberModifierLength(tokens, at: position, end: end) > 0,
                        let group = groups.group(in: tokens, at: position, limit: end), group.range.lowerBound == position,
                        tokens[group.range].contains(where: { $0.tag == .number }) {
                         result.append(Constituent(kind: .nounGroup, range: group.range, group: group))
@@ -678,6 +678,12 @@ struct ClauseParser: Sendable {
                         if nameEnd < group.coreEnd, tokens[nameEnd].tag == .noun || tokens[nameEnd].tag == .adjective {
                             group = NounGroup(range: position..<nameEnd, head: nameEnd - 1, coreEnd: nameEnd)
                         }
+                    }
+                    // "sent residents text alerts": a bare plural noun, then the thing sent.
+                    if words.givingVerbs.contains(tokens[verb.main].lemma), !result.contains(where: { $0.kind == .nounGroup }),
+                       token.tag == .noun, token.form == .plural, position + 1 < group.coreEnd,
+                       tokens[position + 1].tag == .noun || tokens[position + 1].tag == .adjective {
+                        group = NounGroup(range: position..<(position + 1), head: position, coreEnd: position + 1)
                     }
                     result.append(Constituent(kind: .nounGroup, range: group.range, group: group))
                     position = group.range.upperBound

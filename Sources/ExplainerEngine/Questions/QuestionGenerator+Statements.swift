@@ -26,8 +26,11 @@ extension QuestionGenerator {
             let toRecipient = clause.complements.indices.first { index in
                 index == first + 1 && clause.complements[index].kind == .prepositional("to")
             }
+            let dayOff = second.map { index in
+                index + 1 < clause.complements.count && tokens[clause.complements[index + 1].range.lowerBound].lower == "off"
+            } ?? false
             if words.givingVerbs.contains(main.lemma), let second, let thing = clause.complements[second].group,
-               !isTimeGroup(thing, sentence: clause.sentence),
+               !isTimeGroup(thing, sentence: clause.sentence) || dayOff,
                let recipient = phrase(clause.sentence, object.range, keep: subject.referent),
                let (auxiliary, rest) = inverted(clause, plural: subject.plural),
                let question = assemble(["what", auxiliary, subject.text] + rest + [recipient]) {

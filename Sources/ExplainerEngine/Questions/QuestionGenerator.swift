@@ -196,7 +196,9 @@ struct QuestionGenerator: Sendable {
             rest.append(main.lemma)
         } else if let first = verb.auxiliaries.first, hasVerbAfterAuxiliary || verb.auxiliaries.count > 1 || tokens[first].lemma == "be"
             || tokens[first].tag == .modal {
-            auxiliary = agree(tokens[first], plural: plural)
+            // The article's own agreement stands ("Linden Vale were"), unless a pronoun was replaced by a name.
+            let replaced = tokens[clause.subject.head].tag == .pronoun
+            auxiliary = replaced ? agree(tokens[first], plural: plural) : normalizedAuxiliary(tokens[first])
             for index in verb.range where index != first {
                 let token = tokens[index]
                 switch token.tag {
@@ -277,8 +279,10 @@ struct QuestionGenerator: Sendable {
             case .infinitive where keepInfinitive:
                 guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }
                 parts.append(text)
-            case .adverb, .time, .other:
+            case .adverb, .time:
                 continue
+            case .other:
+                return parts
             default:
                 // Everything after a clause boundary belongs to other questions.
                 return parts

@@ -75,7 +75,7 @@ struct EntityIndex: Sendable {
                 }
                 defer { index = end }
                 // A modifier of a common noun is not a name on its own: "Kremlin aide", "Aurus limousine".
-                if end < tokens.count, tokens[end].tag == .noun || tokens[end].tag == .adjective { continue }
+                if end < tokens.count, tokens[end].tag == .noun { continue }
                 var start = index
                 var title: Range<Int>?
                 var person = false

@@ -15,8 +15,21 @@ struct NounGroup: Sendable, Hashable {
 struct NounGroupFinder: Sendable {
     let words: WordLists
 
-    /// Words before a number that belong to its noun group: "about 620", "nearly two hours".
-    static let numberModifiers: Set<String> = ["about", "around", "nearly", "almost", "roughly", "some", "over", "only", "just", "approximately", "more", "less", "fewer", "up", "at", "least", "than", "to", "as", "much", "many", "under"]
+    /// Words before a number that belong to its noun group: "about 620", "nearly two hours", "as much as".
+    static let numberModifiers: Set<String> = ["about", "around", "nearly", "almost", "roughly", "some", "over", "only", "just", "approximately", "under", "more", "less", "fewer", "up", "at", "as"]
+
+    /// How many words of a number modifier start at `index`: "about" 1, "more than" 2, "as much as" 3.
+    static func numberModifierLength(_ tokens: [Token], at index: Int, end: Int) -> Int {
+        func word(_ offset: Int) -> String { index + offset < end ? tokens[index + offset].lower : "" }
+        switch word(0) {
+        case "about", "around", "nearly", "almost", "roughly", "some", "over", "only", "just", "approximately", "under": return 1
+        case "more", "less", "fewer": return word(1) == "than" ? 2 : 0
+        case "up": return word(1) == "to" ? 2 : 0
+        case "at": return word(1) == "least" || word(1) == "most" ? 2 : 0
+        case "as": return (word(1) == "much" || word(1) == "many") && word(2) == "as" ? 3 : 0
+        default: return 0
+        }
+    }
 
     /// The noun group starting at `start`, or nil when none starts there.
     func group(in tokens: [Token], at start: Int, limit: Int? = nil) -> NounGroup? {
@@ -26,7 +39,11 @@ struct NounGroupFinder: Sendable {
         var head: Int?
         // Leading number modifiers: "about 620 people", "more than 900", "as much as 6.2 percent".
         var lead = index
-        while lead < end, tokens[lead].kind == .word, Self.numberModifiers.contains(tokens[lead].lower), lead - index < 3 { lead += 1 }
+        for _ in 0..<2 {
+            let length = Self.numberModifierLength(tokens, at: lead, end: end)
+            if length == 0 { break }
+            lead += length
+        }
         if lead > index, lead < end, tokens[lead].tag == .number || tokens[lead].tag == .symbol && lead + 1 < end && tokens[lead + 1].tag == .number {
             index = lead
         }
@@ -97,6 +114,11 @@ struct NounGroupFinder: Sendable {
                 let adjectives = previous.tag == .adjective && following.tag == .adjective
                 let names = previous.tag == .properNoun && following.tag == .properNoun && isModifierRun(tokens, from: index + 1, end: end)
                 guard adjectives || names else { return finish(tokens, start, index, head, end) }
+            case .punctuation where token.text == "&":
+                // "the Ferrow & District Regional Cup".
+                guard index > start, tokens[index - 1].tag == .properNoun, index + 1 < end, tokens[index + 1].tag == .properNoun else {
+                    return finish(tokens, start, index, head, end)
+                }
             case .punctuation where token.text == ",":
                 // "a dim, warm-coloured display": adjectives separated by a comma.
                 guard index > start, tokens[index - 1].tag == .adjective, index + 1 < end, tokens[index + 1].tag == .adjective,
@@ -176,6 +198,13 @@ struct NounGroupFinder: Sendable {
                 after = object.range.upperBound
             }
             if after < end, tokens[after].isVerbLike, tokens[after].tag != .verb || tokens[after].form != .pastParticiple { break }
+            // "Inés Sánchez, the 38-year-old captain": after a bare name, a determined group is an appositive.
+            if token.text == ",", !sawConjunction, tokens[result.range.lowerBound].tag == .properNoun,
+               tokens[result.head].tag == .properNoun,
+               [.determiner, .possessivePronoun].contains(tokens[next].tag) || (tokens[next].tag == .properNoun
+                   && tokens[next..<member.range.upperBound].contains(where: { $0.tag == .possessive })) {
+                break
+            }
             if token.text == ",", !sawConjunction {
                 // ", NP" without "and": only inside a list that ends with "and NP".
                 guard listEndsWithConjunction(tokens, from: member.range.upperBound, end: end) else { break }

@@ -61,7 +61,8 @@ struct Tagger: Sendable {
                 continue
             case .auxiliary, .modal:
                 clauseHasVerb = true
-                pendingAuxiliary = token
+                // Only an auxiliary that opens a question inverts: "What did Putin gift", "Will you retire".
+                pendingAuxiliary = opensQuestion(tokens, index) ? token : nil
                 continue
             case .pronoun:
                 // A subject pronoun starts a clause: "as he joined", "and they drove".
@@ -232,7 +233,7 @@ struct Tagger: Sendable {
             return
         case "who", "whom", "whose", "which":
             let previous = previousContent(tokens, index)
-            token.tag = previous.map { $0.isNominal || $0.text == "," || $0.tag == .closeQuote || $0.tag == .preposition } ?? false
+            token.tag = previous.map { $0.isNominal || $0.canBe(.noun) || $0.text == "," || $0.tag == .closeQuote || $0.tag == .preposition } ?? false
                 ? .relative : .wh
             if lower == "which", previous?.tag == .preposition { token.tag = .relative }
             return
@@ -258,6 +259,18 @@ struct Tagger: Sendable {
             break
         }
         if words.determiners.contains(lower) {
+            let previous = index > 0 ? tokens[index - 1] : nil
+            if ["a", "an", "the"].contains(lower) {
+                token.tag = .determiner
+                return
+            }
+            // "the second half", "a nervous first half": a noun after a determiner or adjective.
+            if let previous, previous.tag == .determiner || previous.tag == .adjective || previous.tag == .possessivePronoun,
+               !lexicon.readings(of: lower).isEmpty {
+                token.readings = lexicon.readings(of: lower)
+                token.tag = .noun
+                return
+            }
             token.tag = determinerOrPronoun(tokens, index)
             return
         }
@@ -506,6 +519,14 @@ struct Tagger: Sendable {
         let nextCanBeNoun = next.map { $0.kind == .number || $0.tag == .properNoun || $0.canBe(.noun) || $0.canBe(.adjective) } ?? false
         func verb(_ forms: [WordForm]) -> Reading? { verbReadings.first { forms.contains($0.form) } }
 
+        // ", the coastguard said." — a speech verb closing the sentence after its speaker.
+        if let speech = verb([.past, .pastOrParticiple, .thirdPerson]), words.speechVerbs.contains(speech.lemma),
+           [.noun, .properNoun, .pronoun].contains(previousTag ?? .punctuation),
+           next == nil || [".", ",", "!", "?"].contains(next!.text) || next!.tag == .preposition {
+            use(speech)
+            if speech.form == .pastOrParticiple { token.form = .past }
+            return
+        }
         // Adverbs that are only adverbs, and -ly adverbs.
         if let adverb, readings.count == 1 || (token.lower.hasSuffix("ly") && adjective == nil) {
             use(adverb)
@@ -517,6 +538,12 @@ struct Tagger: Sendable {
             if previousTag == .number, let verb = verb([.past, .pastOrParticiple, .thirdPerson]), subjectSeen, !clauseHasVerb,
                noun == nil || next?.tag == .determiner || next?.kind == .number {
                 use(verb)  // "About 620 people work" is handled by the noun; "Revenue rose 7.4 percent" never gets here.
+                return
+            }
+            // "the first round takes place": a noun ends the group before a finite verb.
+            if let noun, !clauseHasVerb, let next, next.readings.contains(where: { $0.wordClass == .verb && [.thirdPerson, .past].contains($0.form) }),
+               !next.capitalized, index + 2 < tokens.count, [.determiner, .noun, .preposition].contains(tokens[index + 2].tag) || tokens[index + 2].canBe(.noun) {
+                use(noun)
                 return
             }
             if let adjective, nextCanBeNoun || noun == nil {
@@ -593,12 +620,12 @@ struct Tagger: Sendable {
         case .conjunction:
             // Coordinated verbs: "... and build a wider crossing", "... and gave the pupils".
             if let lastVerbForm, let coordinated = verb(lastVerbForm == .base ? [.base] : [lastVerbForm, .past, .pastOrParticiple, .thirdPerson]),
-               next.map({ $0.tag == .determiner || $0.tag == .pronoun || $0.tag == .possessivePronoun || $0.tag == .properNoun || $0.kind == .number || $0.tag == .number || $0.tag == .preposition || $0.tag == .infinitive || $0.tag == .adverb }) ?? false {
+               next.map({ ($0.tag == .noun && noun == nil && coordinated.form != .base) || $0.tag == .determiner || $0.tag == .pronoun || $0.tag == .possessivePronoun || $0.tag == .properNoun || $0.kind == .number || $0.tag == .number || $0.tag == .preposition || $0.tag == .infinitive || $0.tag == .adverb }) ?? false {
                 use(coordinated)
                 if coordinated.form == .pastOrParticiple { token.form = .past }
                 return
             }
-        case .punctuation where previous?.text == ",":
+        case .punctuation where previous?.text == "," || previous?.text == "–" || previous?.text == "—":
             // After a comma: a participle opens a phrase that another comma closes before the
             // main verb ("Kim, known for ..., beamed"); otherwise, with no verb yet, it is the verb.
             let participle = verb([.pastParticiple]) ?? verb([.pastOrParticiple])
@@ -669,6 +696,17 @@ struct Tagger: Sendable {
             position += 1
         }
         return false
+    }
+
+    /// Whether the auxiliary at `index` starts a question: first in the sentence, or after a wh-phrase.
+    private func opensQuestion(_ tokens: [Token], _ index: Int) -> Bool {
+        var position = index - 1
+        while position >= 0, [.determiner, .adjective, .noun, .number, .adverb].contains(tokens[position].tag)
+            || ["many", "much"].contains(tokens[position].lower) {
+            position -= 1
+        }
+        if position < 0 { return true }
+        return tokens[position].tag == .wh || tokens[position].tag == .openQuote
     }
 
     /// The verb form an auxiliary asks for, when `token` has it: do/modal → base, have → participle, be → -ing.
