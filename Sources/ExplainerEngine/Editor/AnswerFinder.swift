@@ -37,18 +37,32 @@ struct AnswerFinder: Sendable {
             let total = wanted.reduce(0) { $0 + weight($1) }
             let lower = question.lowercased()
             var best: (score: Double, sentence: AnalyzedSentence, matched: Int)?
+            var second: (score: Double, sentence: AnalyzedSentence)?
             for sentence in usable {
                 let lemmas = sentenceLemmas[sentence.index] ?? []
                 let shared = wanted.intersection(lemmas)
                 guard !shared.isEmpty else { continue }
                 var score = shared.reduce(0) { $0 + weight($1) }
                 score *= evidence(lower, sentence)
-                if best == nil || score > best!.score + 1e-9 { best = (score, sentence, shared.count) }
+                if best == nil || score > best!.score + 1e-9 {
+                    if let previous = best { second = (previous.score, previous.sentence) }
+                    best = (score, sentence, shared.count)
+                } else if second == nil || score > second!.score + 1e-9 {
+                    second = (score, sentence)
+                }
             }
             guard let best, best.score >= 0.35 * total, best.matched >= min(2, wanted.count) else {
                 return Result(question: question, candidate: nil)
             }
-            return Result(question: question, candidate: candidate(question, best.sentence))
+            var result = candidate(question, best.sentence)
+            // A close second sentence often holds the rest of the answer: both, in story order.
+            if let second, second.score >= 0.8 * best.score, !result.parts[0].isMarkdown,
+               second.sentence.blockKind == .paragraph || second.sentence.blockKind == .listItem {
+                let pair = [best.sentence, second.sentence].sorted { $0.index < $1.index }
+                result.parts = pair.map { AnswerPart(text: $0.text, sentence: $0.index, range: nil) }
+                result.sentence = pair[0].index
+            }
+            return Result(question: question, candidate: result)
         }
     }
 
@@ -76,7 +90,8 @@ struct AnswerFinder: Sendable {
         let tokens = sentence.tokens
         let lowerWords = Set(tokens.map(\.lower))
         if question.hasPrefix("how much") || question.hasPrefix("how many") || question.hasPrefix("how long") {
-            return tokens.contains { $0.tag == .number } ? 1.5 : 0.5
+            // A measured number: digits, or a number word other than "one".
+            return tokens.contains { $0.tag == .number && ($0.text.contains(where: \.isNumber) || ($0.value ?? 0) >= 2) } ? 1.5 : 0.5
         }
         if question.hasPrefix("why") {
             return !lowerWords.isDisjoint(with: ["because", "since", "so", "order", "due", "after", "amid"]) ? 1.5 : 0.8
@@ -99,7 +114,7 @@ struct AnswerFinder: Sendable {
             switch token.tag {
             case .noun, .verb, .adjective, .properNoun, .number:
                 let lemma = token.tag == .properNoun ? token.lower : token.lemma
-                guard lemma.count > 1, !words.vagueNouns.contains(lemma) || token.tag == .verb else { continue }
+                guard lemma.count > 1 else { continue }
                 if lemma.contains("-") {
                     for part in lemma.split(separator: "-") where part.count > 2 {
                         result.insert(analysis.lexicon.readings(of: String(part)).first?.lemma ?? String(part))

@@ -79,7 +79,7 @@ struct ClauseParser: Sendable {
                 if tokens[position].tag == .existential {
                     subject = NounGroup(range: position..<(position + 1), head: position, coreEnd: position + 1)
                 } else {
-                    guard let group = groups.coordinated(in: tokens, at: position, limit: end) else { return nil }
+                    guard let group = groups.coordinated(in: tokens, at: position, limit: end, subject: true) else { return nil }
                     subject = group
                 }
                 pieces = [subject.range]
@@ -106,7 +106,7 @@ struct ClauseParser: Sendable {
                         continue
                     }
                     if token.tag == .preposition, !isFiniteVerbStart(position + 1, end: end),
-                       let object = groups.coordinated(in: tokens, at: position + 1, limit: end) {
+                       let object = groups.coordinated(in: tokens, at: position + 1, limit: end, subject: true) {
                         extend(&pieces, to: object.range.upperBound)
                         position = object.range.upperBound
                         continue
@@ -429,6 +429,10 @@ struct ClauseParser: Sendable {
                 if token.tag == .closeQuote { depth = max(0, depth - 1) }
                 if depth == 0, token.text == ",", isMajorBreak(index, end: end) { return index }
                 if depth == 0, token.text == ";" { return index }
+                // "... to give up their phones because earlier trials had found ...".
+                if depth == 0, index > position, token.tag == .subordinator, token.lower != "so" || index + 1 < end && tokens[index + 1].lower == "that" {
+                    return index
+                }
                 index += 1
             }
             return end

@@ -88,7 +88,7 @@ struct QuestionGenerator: Sendable {
                 } else if ["this", "that", "these", "those"].contains(token.lower) {
                     return nil
                 }
-            case .determiner where ["this", "these", "those"].contains(token.lower):
+            case .determiner where ["this", "these", "those", "that"].contains(token.lower):
                 piece = "the"
             case .properNoun:
                 if fullNames, let mention = analysis.entities.mention(sentence: sentenceIndex, token: index),

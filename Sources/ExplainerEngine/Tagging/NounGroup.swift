@@ -171,7 +171,8 @@ struct NounGroupFinder: Sendable {
     }
 
     /// A coordinated noun group: "a Russian Navy dagger and a tea set", "several Mercedes, a Maybach limo, and a Rolls Royce Phantom".
-    func coordinated(in tokens: [Token], at start: Int, limit: Int? = nil) -> NounGroup? {
+    /// In a subject (`subject: true`) a verb after the last member is the whole group's verb.
+    func coordinated(in tokens: [Token], at start: Int, limit: Int? = nil, subject: Bool = false) -> NounGroup? {
         let end = limit ?? tokens.count
         guard var result = group(in: tokens, at: start, limit: end) else { return nil }
         while result.range.upperBound < end {
@@ -197,7 +198,7 @@ struct NounGroupFinder: Sendable {
                 guard after < end, tokens[after].tag == .preposition, let object = group(in: tokens, at: after + 1, limit: end) else { break }
                 after = object.range.upperBound
             }
-            if after < end, tokens[after].isVerbLike, tokens[after].tag != .verb || tokens[after].form != .pastParticiple { break }
+            if !subject, after < end, tokens[after].isVerbLike, tokens[after].tag != .verb || tokens[after].form != .pastParticiple { break }
             // "Inés Sánchez, the 38-year-old captain": after a bare name, a determined group is an appositive.
             if token.text == ",", !sawConjunction, tokens[result.range.lowerBound].tag == .properNoun,
                tokens[result.head].tag == .properNoun,

@@ -26,8 +26,18 @@ struct Tagger: Sendable {
         var relativeVerbDone = false
         // An auxiliary still waiting for its verb: "did Putin [gift]", "have you [trained]".
         var pendingAuxiliary: Token?
+        // "Before the trial began, the researchers sent ...": the first comma ends a fronted clause.
+        var frontClause = tokens.first.map { $0.tag == .subordinator || ["after", "before", "since", "until", "as", "once", "when", "while", "if", "because", "although"].contains($0.lower) } ?? false
         for index in tokens.indices {
             let token = tokens[index]
+            if token.text == ",", frontClause {
+                frontClause = false
+                clauseHasVerb = false
+                subjectSeen = false
+                interruptionOpen = false
+                pendingAuxiliary = nil
+                continue
+            }
             if token.text == ",", let saved = relativeSaved {
                 clauseHasVerb = saved
                 relativeVerbDone = false
@@ -598,7 +608,7 @@ struct Tagger: Sendable {
                 let pluralSubject = previous.map { $0.form == .plural || ["they", "we", "i", "you"].contains($0.lower) } ?? false
                 let forms: [WordForm] = pluralSubject || previousTag == .relative ? [.past, .pastOrParticiple, .thirdPerson, .base]
                     : [.past, .pastOrParticiple, .thirdPerson]
-                if let finite = verb(forms) {
+                if let finite = verb(forms), !(finite.form == .pastOrParticiple && laterFiniteVerb(tokens, after: index)) {
                     let nextIsVerb = next.map { candidate in
                         candidate.tag == .auxiliary || candidate.tag == .modal
                             || (candidate.readings.allSatisfy { $0.wordClass == .verb } && !candidate.readings.isEmpty
@@ -628,13 +638,14 @@ struct Tagger: Sendable {
         case .punctuation where previous?.text == "," || previous?.text == "–" || previous?.text == "—":
             // After a comma: a participle opens a phrase that another comma closes before the
             // main verb ("Kim, known for ..., beamed"); otherwise, with no verb yet, it is the verb.
-            let participle = verb([.pastParticiple]) ?? verb([.pastOrParticiple])
-            if let participle, participle.form == .pastParticiple || clauseHasVerb || interruptionCloses(tokens, after: index) {
+            let participle = verb([.pastParticiple, .pastOrParticiple])
+            let finite = verb([.past, .pastOrParticiple, .thirdPerson]) ?? verb([.base])
+            if let participle, clauseHasVerb || interruptionCloses(tokens, after: index) || finite == nil {
                 use(participle)
                 token.form = .pastParticiple
                 return
             }
-            if !clauseHasVerb, let finite = verb([.past, .pastOrParticiple, .thirdPerson]) {
+            if !clauseHasVerb, let finite {
                 use(finite)
                 if finite.form == .pastOrParticiple { token.form = .past }
                 return
@@ -650,6 +661,7 @@ struct Tagger: Sendable {
         let nextIsBareNoun = next.map { $0.kind == .word && $0.tag != .properNoun && !$0.capitalized && $0.canBe(.noun)
             && !words.determiners.contains($0.lower) && words.pronouns[$0.lower] == nil } ?? false
         if let participle = verb([.pastOrParticiple, .pastParticiple, .gerund]), nextIsBareNoun || next?.tag == .adjective,
+           participle.form != .gerund || adjective != nil || previousTag == nil,
            previousTag == .preposition || previousTag == .conjunction || previousTag == nil || previousTag == .adjective {
             // "Sales of chilled ready meals", "frozen and chilled food", "Operating margin", "to operating profit".
             token.tag = .adjective
@@ -674,6 +686,30 @@ struct Tagger: Sendable {
             return
         }
         use(readings[0])
+    }
+
+    /// Whether an unmistakable finite verb comes later in the clause ("412 adults aged 25 to 60 took part"):
+    /// then an -ed form before it is a participle.
+    private func laterFiniteVerb(_ tokens: [Token], after index: Int) -> Bool {
+        var position = index + 1
+        while position < tokens.count {
+            let token = tokens[position]
+            if token.text == "," || token.text == ";" || token.tag == .relative || token.tag == .subordinator
+                || token.tag == .complementizer || token.tag == .conjunction || token.tag == .openQuote {
+                return false
+            }
+            if token.tag == .modal { return true }
+            if token.tag == .auxiliary, position > 0, tokens[position - 1].tag != .infinitive, token.form != .gerund,
+               token.form != .pastParticiple, token.lower != "be" {
+                return true
+            }
+            if token.kind == .word, !token.capitalized, let base = words.irregularPast[token.lower],
+               words.irregularParticiple[token.lower] != base, !token.canBe(.noun) {
+                return true
+            }
+            position += 1
+        }
+        return false
     }
 
     /// Whether the next comma after `index` is followed by something that can be a finite verb.
