@@ -54,6 +54,7 @@ struct WordLists: Sendable {
     var changeVerbs: Set<String> = []
     var decisionVerbs: Set<String> = []
     var namingVerbs: Set<String> = []
+    var controlVerbs: Set<String> = []
     /// Role words and phrases ("aide", "chief executive") → whether the role is unique ("the mayor").
     var titles: [String: Bool] = [:]
     var honorifics: Set<String> = []
@@ -138,6 +139,7 @@ struct WordLists: Sendable {
         lists.changeVerbs = try words("change-verbs")
         lists.decisionVerbs = try words("decision-verbs")
         lists.namingVerbs = try words("naming-verbs")
+        lists.controlVerbs = try words("control-verbs")
         for row in try rows("titles") {
             let unique = row.count > 1 && row[1] == "unique"
             lists.titles[row[0].lowercased()] = unique

@@ -19,6 +19,8 @@ struct CandidateQuestion: Sendable, Hashable {
     /// Questions with the same key are one question: their answers are merged.
     var mergeKey: String?
     var section: String?
+    /// The role of the clause the question was made from, if any.
+    var clauseRole: ClauseRole?
 }
 
 /// One piece of an answer: plain text from one sentence (escaped when rendered), or Markdown.

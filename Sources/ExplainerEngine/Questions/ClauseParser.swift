@@ -648,8 +648,10 @@ struct ClauseParser: Sendable {
                         continue
                     }
                     if let group = groups.coordinated(in: tokens, at: position + 1, limit: end) {
-                        result.append(Constituent(kind: .prepositional(lower), range: position..<group.range.upperBound, group: group))
-                        position = group.range.upperBound
+                        var stop = group.range.upperBound
+                        if stop < end, tokens[stop].lower == "ago" { stop += 1 }
+                        result.append(Constituent(kind: .prepositional(lower), range: position..<stop, group: group))
+                        position = stop
                         continue
                     }
                     // "for another 15 years", "since 1984" — groups start with numbers too; else a lone preposition.
@@ -688,6 +690,12 @@ struct ClauseParser: Sendable {
                        token.tag == .noun, token.form == .plural, position + 1 < group.coreEnd,
                        tokens[position + 1].tag == .noun || tokens[position + 1].tag == .adjective {
                         group = NounGroup(range: position..<(position + 1), head: position, coreEnd: position + 1)
+                    }
+                    // "a year ago" is a time.
+                    if group.range.upperBound < end, tokens[group.range.upperBound].lower == "ago" {
+                        result.append(Constituent(kind: .time, range: group.range.lowerBound..<(group.range.upperBound + 1), group: group))
+                        position = group.range.upperBound + 1
+                        continue
                     }
                     result.append(Constituent(kind: .nounGroup, range: group.range, group: group))
                     position = group.range.upperBound

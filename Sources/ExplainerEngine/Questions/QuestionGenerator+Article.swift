@@ -97,6 +97,12 @@ extension QuestionGenerator {
         while index < tokens.count {
             let token = tokens[index]
             if token.text == "?" { break }
+            if ["that", "this"].contains(token.lower), token.tag == .pronoun {
+                guard let context, let object = contextObject(context) else { return nil }
+                output.append(object)
+                index += 1
+                continue
+            }
             if token.tag == .pronoun || token.tag == .possessivePronoun, let features = words.pronouns[token.lower] {
                 if features.person == 2 {
                     guard let interviewee else { return nil }
@@ -125,7 +131,7 @@ extension QuestionGenerator {
             }
             // "you tell" → "Hedda Strom tells" after do-support needs no change; a bare present verb after "you" does.
             if token.tag == .verb, token.form == .base, index > 0, words.pronouns[tokens[index - 1].lower]?.person == 2,
-               !(index > 1 && tokens[index - 2].tag == .auxiliary) {
+               !(index > 1 && (tokens[index - 2].tag == .auxiliary || tokens[index - 2].tag == .modal)) {
                 output.append(lexicon.thirdPerson(of: token.lemma))
                 index += 1
                 continue

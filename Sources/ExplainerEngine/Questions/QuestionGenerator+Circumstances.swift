@@ -8,6 +8,8 @@ extension QuestionGenerator {
         let main = tokens[clause.verb.main]
         guard let subject = subject(clause) else { return [] }
         guard !words.reportingVerbs.contains(main.lemma) || !clause.complements.contains(where: { $0.kind == .complement }) else { return [] }
+        var isSubordinate = false
+        if case .subordinate = clause.role { isSubordinate = true }
         var result: [CandidateQuestion] = []
         func ask(_ wh: [String], excluding: Set<Int>, keepInfinitive: Bool = true) -> String? {
             guard let (auxiliary, rest) = inverted(clause, plural: subject.plural),
@@ -57,9 +59,9 @@ extension QuestionGenerator {
                 }
             }
         }
-        for (index, complement) in clause.complements.enumerated() {
+        for (index, complement) in clause.complements.enumerated() where !isSubordinate {
             if case .subordinate = complement.kind { break }
-            if ClauseStops.isStop(complement.kind) || complement.afterComma { break }
+            if ClauseStops.isStop(complement.kind) || complement.afterComma || complement.kind == .other { break }
             if let (specific, _) = timeValue(complement, sentence: sentenceIndex) {
                 if timeChoice == nil || (specific && timeChoice?.specific == false) {
                     timeChoice = (complement.range, index, specific)
@@ -75,11 +77,11 @@ extension QuestionGenerator {
                words.weekdays.contains(first.lower) {
                 text = "On " + text
             }
-            add(.when, ask(["when"], excluding: excluded), timeChoice.range, score: timeChoice.specific ? 6 : 3.5, text: text)
+            add(.when, ask(["when"], excluding: excluded), timeChoice.range, score: timeChoice.specific ? 6.5 : 3.5, text: text)
         }
 
-        for (index, complement) in clause.complements.enumerated() {
-            if ClauseStops.isStop(complement.kind) || complement.afterComma { break }
+        for (index, complement) in clause.complements.enumerated() where !isSubordinate {
+            if ClauseStops.isStop(complement.kind) || complement.afterComma || complement.kind == .other { break }
             guard let group = complement.group else { continue }
             let groupTokens = tokens[group.range]
             switch complement.kind {
@@ -89,11 +91,11 @@ extension QuestionGenerator {
                         || words.units[unit.lower] == .duration,
                       groupTokens.contains(where: { $0.tag == .number }) else { continue }
                 let range = answerRange(clause, from: index) { kind in ClauseStops.isStop(kind) || kind == .nounGroup }
-                add(.howLong, ask(["how", "long"], excluding: [index]), range, score: 6)
+                add(.howLong, ask(["how", "long"], excluding: [index]), range, score: 6.5)
             case .prepositional("since"):
                 guard clause.verb.auxiliaries.contains(where: { tokens[$0].lemma == "have" }),
                       groupTokens.contains(where: { parserIsTime($0) }) else { continue }
-                add(.howLong, ask(["how", "long"], excluding: [index]), complement.range, score: 6)
+                add(.howLong, ask(["how", "long"], excluding: [index]), complement.range, score: 6.5)
             case .prepositional(let preposition) where ["in", "at"].contains(preposition):
                 // Where: a named place or organisation.
                 guard let entity = analysis.entities.entity(sentence: sentenceIndex, token: group.head),
@@ -121,7 +123,7 @@ extension QuestionGenerator {
                         || main.lemma == "pay" || main.lemma == "earn" || main.lemma == "spend" || main.lemma == "lose" || main.lemma == "make"
                 else { continue }
                 let range = answerRange(clause, from: index)
-                add(.howMuch, ask(["how", "much"], excluding: Set(index..<clause.complements.count)), range, score: 6.5)
+                add(.howMuch, ask(["how", "much"], excluding: Set(index..<clause.complements.count)), range, score: 7)
             default:
                 continue
             }

@@ -28,7 +28,8 @@ extension QuestionGenerator {
                     result.append(CandidateQuestion(
                         kind: .reported, question: question,
                         parts: [AnswerPart(text: text, sentence: sentenceIndex, range: complement.range)],
-                        sentence: sentenceIndex, score: isSaying ? 5.5 : 6.5, mergeKey: key, section: sentence.section))
+                        sentence: sentenceIndex, score: isSaying ? (subject.referent?.entity != nil || subject.plural ? 6.5 : 5.5) : 6.5,
+                        mergeKey: key, section: sentence.section))
                 }
             }
         }

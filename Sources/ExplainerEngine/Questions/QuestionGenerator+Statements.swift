@@ -46,7 +46,7 @@ extension QuestionGenerator {
                 let key = "give|\(subjectKey(subject))|\(main.lemma)|\(groupKey(recipientGroup, sentence: clause.sentence))"
                 result.append(CandidateQuestion(kind: .giving, question: question, parts: [givingPart(clause, object.range)],
                                                 sentence: clause.sentence, score: 8, mergeKey: key, section: sentence.section))
-            } else if first + 1 < clause.complements.count, clause.complements[first + 1].kind == .infinitive,
+            } else if words.controlVerbs.contains(main.lemma), first + 1 < clause.complements.count, clause.complements[first + 1].kind == .infinitive,
                       tokens[clause.complements[first + 1].range.lowerBound].tag == .infinitive,
                       let objectText = phrase(clause.sentence, object.range, keep: subject.referent),
                       let (auxiliary, rest) = inverted(clause, plural: subject.plural),

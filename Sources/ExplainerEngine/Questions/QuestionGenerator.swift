@@ -20,14 +20,18 @@ struct QuestionGenerator: Sendable {
     func candidates() -> [CandidateQuestion] {
         var result: [CandidateQuestion] = []
         result += articleQuestions()
-        for sentence in analysis.sentences where sentence.blockKind != .subhead && sentence.blockKind != .interviewQuestion || sentence.blockKind == .interviewQuestion {
-            guard sentence.blockKind != .subhead, !sentence.isQuestion else { continue }
+        for sentence in analysis.sentences where sentence.blockKind != .subhead && !sentence.isQuestion {
             for (index, clause) in analysis.clauses[sentence.index].enumerated() {
                 guard !analysis.sentences[sentence.index].tokens[clause.verb.main].quoted else { continue }
-                result += statementQuestions(clause, index: index)
-                result += peopleQuestions(clause)
-                result += circumstanceQuestions(clause)
-                result += speechQuestions(clause)
+                var fromClause = statementQuestions(clause, index: index)
+                fromClause += peopleQuestions(clause)
+                fromClause += circumstanceQuestions(clause)
+                fromClause += speechQuestions(clause)
+                for candidate in fromClause {
+                    var tagged = candidate
+                    tagged.clauseRole = clause.role
+                    result.append(tagged)
+                }
             }
             result += titleQuestions(sentence)
         }
@@ -273,7 +277,7 @@ struct QuestionGenerator: Sendable {
                 if preposition == "with", !(index > 0 && clause.complements[index - 1].kind == .nounGroup
                     && words.givingVerbs.contains(tokens[clause.verb.main].lemma)) { continue }
                 if let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
-                if let group = complement.group, tokens[group.range].contains(where: { $0.tag == .number && !isYearToken($0) }) { continue }
+                if let group = complement.group, isAmount(group, sentence: clause.sentence) { continue }
                 guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }
                 parts.append(text)
             case .infinitive where keepInfinitive:

@@ -25,9 +25,22 @@ struct QuestionSelector: Sendable {
         var startsTaken = Set<Int>()
         for candidate in editor { startsTaken.formUnion(sentenceStarts(candidate)) }
         var perSentence: [Int: Int] = [:]
+        for candidate in editor { perSentence[candidate.sentence, default: 0] += 1 }
+        if ProcessInfo.processInfo.environment["EXPLAINER_DEBUG"] != nil {
+            for candidate in pool { FileHandle.standardError.write(Data("pool \(String(format: "%.2f", candidate.score)) \(candidate.kind) [\(candidate.sentence)] \(candidate.question)\n".utf8)) }
+        }
         var generated = 0
-        for candidate in pool {
-            guard generated < limit else { break }
+        var remaining = pool
+        while generated < limit, !remaining.isEmpty {
+            // The best remaining question, a second one from the same sentence counting for less.
+            func effective(_ candidate: CandidateQuestion) -> Double {
+                // The dek and the lead are dense: several questions from them are fine.
+                let dense = analysis.sentences[candidate.sentence].block <= 1
+                return candidate.score - (perSentence[candidate.sentence, default: 0] > 0 && !isStructural(candidate.kind) && !dense ? 0.7 : 0)
+            }
+            guard let bestIndex = remaining.indices.max(by: { (effective(remaining[$0]), -remaining[$0].sentence) < (effective(remaining[$1]), -remaining[$1].sentence) })
+            else { break }
+            let candidate = remaining.remove(at: bestIndex)
             let key = normalized(candidate.question)
             guard !questions.contains(key) else { continue }
             let starts = sentenceStarts(candidate)
@@ -127,13 +140,17 @@ struct QuestionSelector: Sendable {
         if answerWords > 60 { result.score -= 1 }
         if answerWords > 90 { result.score -= 1 }
         if candidate.question.split(separator: " ").count > 14 { result.score -= 0.5 }
+        // A reported claim asked as fact ("Why should the city have waited?") reads worse than asking who said it.
+        if let clauseRole = candidate.clauseRole, case .reported = clauseRole, [.why, .object, .infinitive, .subject].contains(candidate.kind) {
+            result.score -= 1
+        }
         // Specific answers are worth more: numbers, names, quoted words.
         if !isStructural(candidate.kind) {
             let text = candidate.parts.map(\.text).joined(separator: " ")
             if text.contains(where: \.isNumber) { result.score += 0.4 }
             if text.contains("\"") || text.contains("“") { result.score += 0.3 }
             let content = contentWords(text).count
-            if content <= 1 { result.score -= 0.7 }
+            if content <= 1, [.object, .what, .subject, .who, .infinitive].contains(candidate.kind) { result.score -= 0.7 }
             if content >= 4 { result.score += 0.3 }
         }
         return result
