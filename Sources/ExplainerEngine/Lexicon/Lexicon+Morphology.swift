@@ -52,6 +52,16 @@ extension Lexicon {
                 if lemma.count > 1, contains(lemma, as: .adjective) { add(.adjective, lemma, form) }
             }
         }
+        // Within a class, the more frequent lemma first: "marks" is the plural of "mark" before it is "Marks".
+        if result.count > 1 {
+            var classes: [WordClass] = []
+            for reading in result where !classes.contains(reading.wordClass) { classes.append(reading.wordClass) }
+            result = classes.flatMap { wordClass in
+                let group = result.filter { $0.wordClass == wordClass }
+                let weighted = group.enumerated().map { (offset: $0.offset, reading: $0.element, weight: taggedSenses($0.element.lemma, as: wordClass)) }
+                return weighted.sorted { ($0.weight, -$0.offset) > ($1.weight, -$1.offset) }.map(\.reading)
+            }
+        }
         return result
     }
 

@@ -190,7 +190,7 @@ extension QuestionGenerator {
             let numberIndex = groupTokens.firstIndex { $0.tag == .number }
             let collective = groupTokens.count >= 3 && words.collectiveNouns.contains(tokens[clause.subject.range.lowerBound + 1].lemma)
                 && groupTokens.contains { $0.lower == "of" }
-            if let numberIndex, numberIndex <= 2, groupTokens[0].tag != .determiner || collective || groupTokens[0].lower == "the",
+            if let numberIndex, numberIndex <= 2 || (collective && numberIndex <= 4), groupTokens[0].tag != .determiner || collective || groupTokens[0].lower == "the",
                tokens[clause.subject.head].form == .plural || collective, !groupTokens[numberIndex].text.contains("-"),
                !parserIsTime(groupTokens[numberIndex]) {
                 let noun = collective ? "people" : sentence.text((clause.subject.range.lowerBound + numberIndex + 1)..<clause.subject.coreEnd)

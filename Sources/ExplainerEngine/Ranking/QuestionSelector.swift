@@ -30,13 +30,18 @@ struct QuestionSelector: Sendable {
             for candidate in pool { FileHandle.standardError.write(Data("pool \(String(format: "%.2f", candidate.score)) \(candidate.kind) [\(candidate.sentence)] \(candidate.question)\n".utf8)) }
         }
         var generated = 0
+        var perFamily: [String: Int] = [:]
         var remaining = pool
         while generated < limit, !remaining.isEmpty {
             // The best remaining question, a second one from the same sentence counting for less.
             func effective(_ candidate: CandidateQuestion) -> Double {
                 // The dek and the lead are dense: several questions from them are fine.
                 let dense = analysis.sentences[candidate.sentence].block <= 1
-                return candidate.score - (perSentence[candidate.sentence, default: 0] > 0 && !isStructural(candidate.kind) && !dense ? 0.7 : 0)
+                var score = candidate.score
+                if perSentence[candidate.sentence, default: 0] > 0, !isStructural(candidate.kind), !dense { score -= 0.7 }
+                // Variety: each further question about who someone is or what someone said counts for less.
+                if let family = Self.family(candidate.kind) { score -= 0.4 * Double(perFamily[family, default: 0]) }
+                return score
             }
             guard let bestIndex = remaining.indices.max(by: { (effective(remaining[$0]), -remaining[$0].sentence) < (effective(remaining[$1]), -remaining[$1].sentence) })
             else { break }
@@ -50,6 +55,7 @@ struct QuestionSelector: Sendable {
             let count = perSentence[candidate.sentence, default: 0]
             guard count < 2 || !clauseKind else { continue }
             chosen.append(candidate)
+            if let family = Self.family(candidate.kind) { perFamily[family, default: 0] += 1 }
             questions.insert(key)
             startsTaken.formUnion(starts)
             if clauseKind { perSentence[candidate.sentence] = count + 1 }
@@ -154,6 +160,15 @@ struct QuestionSelector: Sendable {
             if content >= 4 { result.score += 0.3 }
         }
         return result
+    }
+
+    /// Kinds that ask about people rather than events: their questions add up quickly.
+    static func family(_ kind: CandidateQuestion.Kind) -> String? {
+        switch kind {
+        case .who: "who"
+        case .quote, .reported: "said"
+        default: nil
+        }
     }
 
     private func isStructural(_ kind: CandidateQuestion.Kind) -> Bool {

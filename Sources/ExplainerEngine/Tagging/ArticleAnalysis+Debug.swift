@@ -3,7 +3,7 @@ extension ArticleAnalysis {
     func dump() -> String {
         var lines: [String] = []
         for sentence in sentences {
-            lines.append("[\(sentence.index)] \(sentence.blockKind) " + sentence.tokens.map { "\($0.text)/\(Self.short($0.tag))\($0.tag == .verb ? "." + String(describing: $0.form).prefix(4) : "")\($0.quoted ? "q" : "")" }.joined(separator: " "))
+            lines.append("[\(sentence.index)] \(sentence.blockKind) " + sentence.tokens.map { "\($0.text)/\(Self.short($0.tag))\($0.tag == .verb ? "." + String(describing: $0.form).prefix(6) : "")\($0.tag == .noun && $0.lemma != $0.lower ? "<" + $0.lemma : "")\($0.quoted ? "q" : "")" }.joined(separator: " "))
             for clause in clauses[sentence.index] {
                 let s = sentences[sentence.index]
                 var line = "    clause \(clause.role): front=\(clause.front.map { s.text($0.range) }) subj=\(clause.subjectPieces.map { s.text($0) }) verb=\(s.text(clause.verb.range))"

@@ -639,7 +639,9 @@ struct Tagger: Sendable {
             // After a comma: a participle opens a phrase that another comma closes before the
             // main verb ("Kim, known for ..., beamed"); otherwise, with no verb yet, it is the verb.
             let participle = verb([.pastParticiple, .pastOrParticiple])
-            let finite = verb([.past, .pastOrParticiple, .thirdPerson]) ?? verb([.base])
+            // A base form only with an object or phrase after it, not before another noun ("league president").
+            let baseAllowed = next.map { [.determiner, .pronoun, .possessivePronoun, .preposition, .adverb, .infinitive].contains($0.tag) } ?? false
+            let finite = verb([.past, .pastOrParticiple, .thirdPerson]) ?? (baseAllowed ? verb([.base]) : nil)
             if let participle, clauseHasVerb || interruptionCloses(tokens, after: index) || finite == nil {
                 use(participle)
                 token.form = .pastParticiple
