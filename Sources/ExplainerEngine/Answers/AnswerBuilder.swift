@@ -8,7 +8,17 @@ enum AnswerBuilder {
     static func render(_ parts: [AnswerPart]) -> String {
         var seen = Set<String>()
         var pieces: [String] = []
-        for part in parts {
+        for (index, part) in parts.enumerated() {
+            if let name = part.relativeTo {
+                // "The mayor, who does not vote ..." after a description; "NAME, who ..." alone.
+                if index > 0, var last = pieces.popLast() {
+                    while let end = last.last, ".!?".contains(end) { last.removeLast() }
+                    pieces.append(last + ", " + MarkdownEscaping.escape(sentence(from: part.text)))
+                } else {
+                    pieces.append(MarkdownEscaping.escape(sentence(from: name + ", " + part.text)))
+                }
+                continue
+            }
             if part.isMarkdown {
                 pieces.append(part.text)
                 continue

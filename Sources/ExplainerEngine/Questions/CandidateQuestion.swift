@@ -33,4 +33,7 @@ struct AnswerPart: Sendable, Hashable {
     var isMarkdown = false
     /// Quoted speech: keep its quotation marks and wording as they are.
     var isQuotation = false
+    /// A relative clause about the subject of the question ("who has run a bakery ..."): after
+    /// another part it joins that part with a comma; alone it follows the name.
+    var relativeTo: String?
 }

@@ -18,7 +18,7 @@ struct ClauseParser: Sendable {
         self.groups = NounGroupFinder(words: words)
     }
 
-    private static let particles: Set<String> = ["up", "out", "off", "away", "back", "down"]
+    static let particles: Set<String> = ["up", "out", "off", "away", "back", "down"]
     private static let timeModifiers: Set<String> = ["last", "next", "this", "every", "earlier", "later", "each"]
 
     func parse(_ sentence: AnalyzedSentence) -> [Clause] {
@@ -29,8 +29,11 @@ struct ClauseParser: Sendable {
     func parse(tokens: [Token], sentence: Int, range: Range<Int>? = nil) -> [Clause] {
         var start = range?.lowerBound ?? 0
         var end = range?.upperBound ?? tokens.count
-        while start < end, tokens[start].kind == .quote { start += 1 }
-        while end > start, tokens[end - 1].kind == .quote || tokens[end - 1].text == "," { end -= 1 }
+        if range != nil {
+            // A quotation inside a sentence: without its quotation marks.
+            while start < end, tokens[start].kind == .quote { start += 1 }
+            while end > start, tokens[end - 1].kind == .quote || tokens[end - 1].text == "," { end -= 1 }
+        }
         while end > 0, [".", "?", "!", "…", "..."].contains(tokens[end - 1].text) { end -= 1 }
         var clauses: [Clause] = []
         var reader = Reader(parser: self, tokens: tokens, sentence: sentence)

@@ -173,10 +173,16 @@ extension QuestionGenerator {
             guard let question = subheadQuestion(tokens) else { continue }
             // The answer: the section's first paragraph (with its list, when it introduces one).
             var answerBlocks: [Int] = []
+            var skipSentences = 0
             var index = blockIndex + 1
             while index < blocks.count, blocks[index].kind != .subhead {
-                // Skip a paragraph that opens with a question the article answers itself.
+                // A paragraph that opens with a question the article answers itself: what comes after.
                 if answerBlocks.isEmpty, let opening = analysis.blockSentences[index].first, analysis.sentences[opening].isQuestion {
+                    if analysis.blockSentences[index].count > 2 {
+                        skipSentences = 2
+                        answerBlocks.append(index)
+                        break
+                    }
                     index += 1
                     continue
                 }
@@ -189,7 +195,8 @@ extension QuestionGenerator {
                 }
                 index += 1
             }
-            guard let firstBlock = answerBlocks.first, let firstSentence = analysis.blockSentences[firstBlock].first else { continue }
+            guard let firstBlock = answerBlocks.first,
+                  let firstSentence = analysis.blockSentences[firstBlock].dropFirst(skipSentences).first else { continue }
             var text = blocks[firstBlock].text
             var markdown = false
             if answerBlocks.count > 1 {
@@ -199,7 +206,7 @@ extension QuestionGenerator {
                 continue
             } else {
                 // A long paragraph: its first two sentences.
-                let sentences = analysis.blockSentences[firstBlock].map { analysis.sentences[$0].text }
+                let sentences = analysis.blockSentences[firstBlock].dropFirst(skipSentences).map { analysis.sentences[$0].text }
                 text = sentences.prefix(2).joined(separator: " ")
             }
             result.append(CandidateQuestion(

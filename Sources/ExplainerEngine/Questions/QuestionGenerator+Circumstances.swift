@@ -11,9 +11,9 @@ extension QuestionGenerator {
         var isSubordinate = false
         if case .subordinate = clause.role { isSubordinate = true }
         var result: [CandidateQuestion] = []
-        func ask(_ wh: [String], excluding: Set<Int>, keepInfinitive: Bool = true) -> String? {
+        func ask(_ wh: [String], excluding: Set<Int>, keepInfinitive: Bool = true, keepTime: Bool = false) -> String? {
             guard let (auxiliary, rest) = inverted(clause, plural: subject.plural),
-                  var body = body(clause, excluding: excluding, keepInfinitive: keepInfinitive) else { return nil }
+                  var body = body(clause, excluding: excluding, keepInfinitive: keepInfinitive, keepTime: keepTime) else { return nil }
             while true {
                 if let question = assemble(wh + [auxiliary, subject.text] + rest + body, maxWords: 18) { return question }
                 guard !body.isEmpty else { return nil }
@@ -206,8 +206,9 @@ extension QuestionGenerator {
                         if question == nil { if body.isEmpty { break } else { body.removeLast() } }
                     }
                     if let question, !noun.isEmpty {
-                        let pieces = [clause.subjectPieces[0]] + clause.interruptions.map(\.range)
-                        let text = sentence.text(pieces: pieces)
+                        var stop = clause.subjectPieces[0].upperBound
+                        if let last = clause.interruptions.last { stop = max(stop, last.range.upperBound) }
+                        let text = sentence.text(clause.subjectPieces[0].lowerBound..<stop)
                         result.append(CandidateQuestion(kind: .howMany, question: question,
                                                         parts: [AnswerPart(text: text, sentence: sentenceIndex, range: nil)],
                                                         sentence: sentenceIndex, score: 6, mergeKey: "q|" + question.lowercased(),
@@ -239,7 +240,8 @@ extension QuestionGenerator {
             let complementIndex = clause.complements.firstIndex(of: constituent)
             var excluded = Set<Int>()
             if let complementIndex { excluded = Set(complementIndex..<clause.complements.count) }
-            guard let question = ask(["why"], excluding: excluded, keepInfinitive: true) else { continue }
+            // A reason may depend on when: "Why does she work Monday to Friday and half of Saturday?"
+            guard let question = ask(["why"], excluding: excluded, keepInfinitive: true, keepTime: true) else { continue }
             var range = constituent.range
             if !fronted, let complementIndex {
                 range = answerRange(clause, from: complementIndex) { kind in

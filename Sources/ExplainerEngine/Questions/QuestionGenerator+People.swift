@@ -38,9 +38,11 @@ extension QuestionGenerator {
                 else { continue }
                 let name = analysis.entities[entity].name
                 let question = "Who is \(name)?"
+                var part = AnswerPart(text: "who " + rest, sentence: sentenceIndex)
+                part.relativeTo = name
                 result.append(CandidateQuestion(
                     kind: .who, question: question,
-                    parts: [AnswerPart(text: name + " " + rest, sentence: sentenceIndex)],
+                    parts: [part],
                     sentence: sentenceIndex, score: 6, mergeKey: "who|e\(entity)", section: sentence.section))
             case .participle:
                 // "Kim, known for his passion for cars,".

@@ -114,6 +114,7 @@ extension QuestionGenerator {
            let entity = analysis.entity(of: clause.subject, in: clause.sentence), clause.subjectPieces.count == 1,
            main.form == .past || main.form == .thirdPerson || !clause.verb.auxiliaries.isEmpty,
            let first = firstComplement, clause.complements[first].kind == .nounGroup, let object = clause.complements[first].group,
+           !(first + 1 < clause.complements.count && clause.complements[first + 1].kind == .nounGroup),
            analysis.entity(of: object, in: clause.sentence) == nil || words.givingVerbs.contains(main.lemma) == false,
            !isTimeGroup(object, sentence: clause.sentence), contentCount(object, sentence: clause.sentence) >= 2,
            let objectText = phrase(clause.sentence, object.range) {
@@ -125,9 +126,10 @@ extension QuestionGenerator {
             }
             if let particle = clause.verb.particle { verbWords.append(tokens[particle].text) }
             if let question = assemble([wh] + verbWords + [objectText]) {
-                var parts = [AnswerPart(text: analysis.entities[entity].name, sentence: clause.sentence, range: clause.subject.range)]
+                var parts = [AnswerPart(text: sentence.text(clause.subjectPieces[0]), sentence: clause.sentence, range: clause.subject.range)]
                 // "..., beating Linden Vale 3-1": the participle phrase says how.
-                if let participle = clause.complements.first(where: { $0.kind == .participle }) {
+                if let participle = clause.complements.first(where: { $0.kind == .participle }),
+                   clause.complements.prefix(while: { $0.kind != .participle }).allSatisfy({ [.nounGroup, .prepositional("for"), .prepositional("in"), .prepositional("on"), .prepositional("at"), .time, .adverb].contains($0.kind) }) {
                     parts[0].text += ", " + sentence.text(participle.range)
                     parts[0].range = nil
                 }

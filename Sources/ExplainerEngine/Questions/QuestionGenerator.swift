@@ -259,7 +259,7 @@ struct QuestionGenerator: Sendable {
 
     /// Complements kept in a question's body: objects, particles and non-time prepositional
     /// phrases before anything that would be an answer of its own.
-    func body(_ clause: Clause, excluding excluded: Set<Int> = [], keepInfinitive: Bool = true) -> [String]? {
+    func body(_ clause: Clause, excluding excluded: Set<Int> = [], keepInfinitive: Bool = true, keepTime: Bool = false) -> [String]? {
         let tokens = analysis.sentences[clause.sentence].tokens
         var parts: [String] = []
         for (index, complement) in clause.complements.enumerated() {
@@ -269,23 +269,31 @@ struct QuestionGenerator: Sendable {
                 return parts
             case .nounGroup:
                 guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }
-                if let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
+                if !keepTime, let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
                 parts.append(text)
             case .prepositional(let preposition):
                 if ["after", "before", "during", "since", "until", "by", "according", "despite", "amid", "including", "within", "throughout"].contains(preposition) { continue }
                 // "with" belongs to verbs like "present X with Y"; elsewhere it is an adjunct.
                 if preposition == "with", !(index > 0 && clause.complements[index - 1].kind == .nounGroup
                     && words.givingVerbs.contains(tokens[clause.verb.main].lemma)) { continue }
-                if let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
+                if !keepTime, let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
                 if let group = complement.group, isAmount(group, sentence: clause.sentence) { continue }
                 guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }
                 parts.append(text)
             case .infinitive where keepInfinitive:
                 guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }
                 parts.append(text)
+            case .time where keepTime:
+                guard let text = phrase(clause.sentence, complement.range) else { return nil }
+                parts.append(text)
             case .adverb, .time:
                 continue
             case .other:
+                // A stranded particle belongs to the verb phrase: "come from a goal down".
+                if complement.range.count == 1, ClauseParser.particles.contains(tokens[complement.range.lowerBound].lower) {
+                    parts.append(tokens[complement.range.lowerBound].text)
+                    continue
+                }
                 return parts
             default:
                 // Everything after a clause boundary belongs to other questions.

@@ -106,12 +106,15 @@ struct QuestionSelector: Sendable {
     private func tidied(_ candidate: CandidateQuestion) -> CandidateQuestion {
         var result = candidate
         var kept: [AnswerPart] = []
+        func bare(_ text: String) -> String {
+            let lower = text.lowercased()
+            for article in ["a ", "an ", "the "] where lower.hasPrefix(article) { return String(lower.dropFirst(article.count)) }
+            return lower
+        }
         for part in candidate.parts {
-            let lower = part.text.lowercased()
-            if kept.contains(where: { $0.text.lowercased().contains(lower.dropFirst(lower.hasPrefix("a ") ? 2 : lower.hasPrefix("an ") ? 3 : lower.hasPrefix("the ") ? 4 : 0)) }) {
-                continue
-            }
-            kept.removeAll { part.text.lowercased().contains($0.text.lowercased()) }
+            let text = bare(part.text)
+            if kept.contains(where: { bare($0.text).contains(text) }) { continue }
+            kept.removeAll { text.contains(bare($0.text)) }
             kept.append(part)
         }
         result.parts = Array(kept.prefix(4))

@@ -102,7 +102,7 @@ struct ArticleAnalysis: Sendable {
         let tokens = sentences[sentence].tokens
         if let mention = entities.mention(sentence: sentence, token: group.head) {
             // The name must be the whole group (apart from a determiner).
-            let inside = tokens[group.range].filter { $0.tag != .determiner }.count
+            let inside = tokens[group.range].filter { $0.tag != .determiner && !words.honorifics.contains($0.lower) }.count
             if mention.range.count == inside { return mention.entity }
             if let title = mention.title, title.lowerBound >= group.range.lowerBound,
                mention.range.count + title.count == inside { return mention.entity }

@@ -91,7 +91,7 @@ struct EntityIndex: Sendable {
                 if index > 0 {
                     let before = tokens[index - 1]
                     if words.honorifics.contains(before.lower) { person = true }
-                    if before.tag == .noun, words.titles[before.lemma] != nil || words.titles[before.lower] != nil
+                    if before.tag == .noun, !words.honorifics.contains(before.lower), words.titles[before.lemma] != nil || words.titles[before.lower] != nil
                         || lexicon.nouns?.isPerson(before.lemma) == true {
                         var titleStart = index - 1
                         while titleStart > 0, [.noun, .adjective, .properNoun].contains(tokens[titleStart - 1].tag) { titleStart -= 1 }

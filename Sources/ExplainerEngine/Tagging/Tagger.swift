@@ -437,6 +437,11 @@ struct Tagger: Sendable {
             // "told the council that ...", "warned investors that ...".
             var back = index - 1
             while back >= 0, index - back <= 8, [.determiner, .adjective, .noun, .properNoun, .possessive, .possessivePronoun, .number, .pronoun, .preposition].contains(tokens[back].tag) {
+                // "said on Thursday that": a preposition only before a time or a name.
+                if tokens[back].tag == .preposition, !(back + 1 < index && (tokens[back + 1].tag == .properNoun
+                    || lexicon.words.weekdays.contains(tokens[back + 1].lower) || lexicon.words.months.contains(tokens[back + 1].lower))) {
+                    break
+                }
                 back -= 1
             }
             if back >= 0, back < index - 1, tokens[back].tag == .verb || tokens[back].kind == .word,
