@@ -65,8 +65,9 @@ extension QuestionGenerator {
                 if let question = assemble([wh, auxiliary, subject.text] + rest) {
                     let range = answerRange(clause, from: first)
                     let light = ["get", "have", "make", "take", "do", "see", "go", "come", "put", "need", "use", "keep"].contains(main.lemma)
+                    let substantial = contentCount(object, sentence: clause.sentence) >= 2 || objectTokens.contains(where: \.quoted)
                     result.append(CandidateQuestion(kind: .object, question: question, parts: [part(clause, range)],
-                                                    sentence: clause.sentence, score: light ? 3.5 : 5, mergeKey: "object|\(question)",
+                                                    sentence: clause.sentence, score: light ? 3.5 : (substantial ? 5.5 : 5), mergeKey: "object|\(question)",
                                                     section: sentence.section))
                 }
             }
@@ -176,8 +177,8 @@ extension QuestionGenerator {
                 if token.tag == .noun, token.lemma != kind, nouns.isKind(token.lemma, of: kind) {
                     var start = index
                     while start > 0, [.determiner, .adjective, .properNoun, .noun, .number].contains(candidateTokens[start - 1].tag) { start -= 1 }
+                    // The text names the thing; the range still marks the words answered, for overlaps.
                     result.text = analysis.sentences[sentenceIndex].text(start..<(index + 1))
-                    result.range = nil
                     return result
                 }
                 index -= 1

@@ -40,7 +40,7 @@ struct QuestionSelector: Sendable {
                 var score = candidate.score
                 if perSentence[candidate.sentence, default: 0] > 0, !isStructural(candidate.kind), !dense { score -= 0.7 }
                 // Variety: each further question about who someone is or what someone said counts for less.
-                if let family = Self.family(candidate.kind) { score -= 0.4 * Double(perFamily[family, default: 0]) }
+                if let family = Self.family(candidate.kind) { score -= 0.6 * Double(perFamily[family, default: 0]) }
                 return score
             }
             guard let bestIndex = remaining.indices.max(by: { (effective(remaining[$0]), -remaining[$0].sentence) < (effective(remaining[$1]), -remaining[$1].sentence) })
