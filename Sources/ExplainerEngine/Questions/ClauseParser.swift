@@ -151,6 +151,12 @@ struct ClauseParser: Sendable {
                 interruptions: interruptions, verb: verb, complements: complements, attribution: attribution, end: end)
             clauses.append(clause)
             let index = clauses.count - 1
+            // ", which employs 40 people,": a relative clause about the subject.
+            for interruption in interruptions where interruption.kind == .relative && tokens[interruption.range.lowerBound].lower == "which" {
+                guard interruption.range.count > 2, isFiniteVerbStart(interruption.range.lowerBound + 1, end: interruption.range.upperBound) else { continue }
+                parseClause(start: interruption.range.lowerBound + 1, end: interruption.range.upperBound,
+                            role: .relative(parent: index), subject: (subject, pieces), into: &clauses)
+            }
             // Clauses inside this one.
             for complement in complements {
                 switch complement.kind {
@@ -206,6 +212,10 @@ struct ClauseParser: Sendable {
                 var stop = position + 2
                 if stop < end, tokens[stop].text == "," { stop += 1 }
                 return (Constituent(kind: .time, range: position..<(position + 2)), stop)
+            }
+            // "Later,", "Meanwhile,", "However,": one word and a comma.
+            if token.kind == .word, [.adverb, .adjective, .conjunction].contains(token.tag), position + 1 < end, tokens[position + 1].text == "," {
+                return (Constituent(kind: .adverb, range: position..<(position + 1)), position + 2)
             }
             let opensAdjunct = token.tag == .preposition || token.tag == .subordinator || token.tag == .adverb
                 || (token.tag == .wh && token.lower == "when") || (token.tag == .properNoun && parser.isTimeWord(token))

@@ -266,7 +266,7 @@ extension QuestionGenerator {
         let dek = analysis.structure.dek
         for sentence in analysis.sentences where sentence.blockKind == .paragraph && sentence.positionInBlock == 0 {
             if let dek, analysis.structure.blocks[sentence.block].text == dek { continue }
-            guard !sentence.isQuestion, !sentence.isMostlyQuoted, sentence.tokens.count >= 8,
+            guard !sentence.isQuestion, !sentence.isMostlyQuoted, sentence.tokens.count >= 6,
                   analysis.mainClause(sentence.index) != nil else { return nil }
             return CandidateQuestion(
                 kind: .happened, question: "What happened?",

@@ -107,8 +107,8 @@ extension QuestionGenerator {
                 // How much: "rose 18 percent to 214 million marks", "would cost about $41 million".
                 guard let number = groupTokens.firstIndex(where: { $0.tag == .number }), isAmount(group, sentence: sentenceIndex) else {
                     // How many: "has trained 27 apprentices".
-                    if let first = groupTokens.first, first.tag == .number, !first.text.contains("-"),
-                       tokens[group.head].tag == .noun, tokens[group.head].form == .plural, main.tag == .verb,
+                    if let first = groupTokens.first, first.tag == .number, !first.text.contains("-"), (first.value ?? 2) != 1,
+                       tokens[group.head].tag == .noun, !isTimeGroup(group, sentence: sentenceIndex), main.tag == .verb,
                        main.lemma != "be", !words.changeVerbs.contains(main.lemma) {
                         let noun = sentence.text((group.range.lowerBound + 1)..<group.coreEnd)
                         if let (auxiliary, rest) = inverted(clause, plural: subject.plural),

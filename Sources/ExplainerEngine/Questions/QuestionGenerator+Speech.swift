@@ -48,7 +48,8 @@ extension QuestionGenerator {
                     sentence: sentenceIndex, score: 7.5, mergeKey: nil, section: sentence.section))
             }
         }
-        if ["fear", "worry"].contains(main.lemma), main.tag == .verb, let first = clause.complements.first,
+        if ["fear", "worry"].contains(main.lemma), main.tag == .verb, !clause.verb.auxiliaries.contains(where: { tokens[$0].lemma == "be" }),
+           let first = clause.complements.first,
            first.kind == .complement || first.kind == .infinitive || first.kind == .nounGroup,
            let (auxiliary, rest) = inverted(clause, plural: subject.plural),
            let question = assemble(["what", auxiliary, subject.text] + rest) {

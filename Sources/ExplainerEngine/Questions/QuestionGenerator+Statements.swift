@@ -57,7 +57,8 @@ extension QuestionGenerator {
                                                 sentence: clause.sentence, score: 5.5, mergeKey: nil, section: sentence.section))
             } else if !objectIsTime, !objectIsAmount || (objectTokens.count > 3 && !words.changeVerbs.contains(main.lemma) && main.lemma != "cost"),
                       !words.namingVerbs.contains(main.lemma),
-                      !isVague(object, sentence: clause.sentence), contentCount(object, sentence: clause.sentence) >= 2 || objectTokens.contains(where: { $0.quoted }),
+                      !isVague(object, sentence: clause.sentence),
+                      contentCount(answerRange(clause, from: first), sentence: clause.sentence) >= 2 || objectTokens.contains(where: { $0.quoted }),
                       let (auxiliary, rest) = inverted(clause, plural: subject.plural) {
                 // "What did the council approve?" — a person object asks "Who".
                 let objectEntity = analysis.entity(of: object, in: clause.sentence)
@@ -146,7 +147,7 @@ extension QuestionGenerator {
             let past = tokens[auxiliary].form == .past
             let verbWord = past ? lexicon.pastTense(of: main.lemma) : lexicon.thirdPerson(of: main.lemma)
             let entity = analysis.entity(of: group, in: clause.sentence)
-            let wh = entity.map { analysis.entities[$0].kind != .place } ?? (words.humanNouns.contains(tokens[group.head].lower)) ? "who" : "what"
+            let wh = entity.map { analysis.entities[$0].kind != .place } ?? isHuman(tokens[group.head]) ? "who" : "what"
             if tokens[auxiliary].tag == .auxiliary, clause.verb.auxiliaries.count == 1,
                let question = assemble([wh, verbWord, subject.text]) {
                 let range = group.range
@@ -187,6 +188,13 @@ extension QuestionGenerator {
         return result
     }
 
+    /// People and groups of people ("officials", "the board") are asked about with "who".
+    func isHuman(_ token: Token) -> Bool {
+        if words.humanNouns.contains(token.lower) { return true }
+        guard let file = lexicon.nouns?.lexicalFile(of: token.lemma) else { return false }
+        return file == WordNetNouns.LexicalFile.person.rawValue || file == WordNetNouns.LexicalFile.group.rawValue
+    }
+
     func isScore(_ complement: Constituent, _ clause: Clause) -> Bool {
         guard complement.range.count == 1 else { return false }
         let token = analysis.sentences[clause.sentence].tokens[complement.range.lowerBound]
@@ -195,7 +203,12 @@ extension QuestionGenerator {
 
     /// Nouns, names, adjectives and numbers in a group.
     func contentCount(_ group: NounGroup, sentence: Int) -> Int {
-        analysis.sentences[sentence].tokens[group.range].filter {
+        contentCount(group.range, sentence: sentence)
+    }
+
+    /// Nouns, names, adjectives and numbers in a stretch of a sentence.
+    func contentCount(_ range: Range<Int>, sentence: Int) -> Int {
+        analysis.sentences[sentence].tokens[range].filter {
             [.noun, .properNoun, .adjective, .number].contains($0.tag) && !words.vagueNouns.contains($0.lower)
         }.count
     }

@@ -1,5 +1,5 @@
 /// A part of speech, as the tagger assigns it.
-enum Tag: Sendable, Hashable {
+enum PartOfSpeech: Sendable, Hashable {
     case determiner
     /// Personal and indefinite pronouns (he, them, nobody), and demonstratives standing alone.
     case pronoun
@@ -55,7 +55,7 @@ struct Token: Sendable, Hashable {
     /// Where the token is in its sentence's text.
     var range: Range<String.Index>
     var kind: Kind
-    var tag: Tag = .noun
+    var tag: PartOfSpeech = .noun
     /// The dictionary form (verbs and nouns), else `lower`.
     var lemma: String
     var form: WordForm = .base

@@ -25,7 +25,7 @@ extension ArticleAnalysis {
         return lines.joined(separator: "\n")
     }
 
-    private static func short(_ tag: Tag) -> String {
+    private static func short(_ tag: PartOfSpeech) -> String {
         switch tag {
         case .determiner: "DT"
         case .pronoun: "PRP"

@@ -315,7 +315,13 @@ struct Tagger: Sendable {
             && token.text.contains(where: \.isLetter)
         if token.capitalized {
             let known = !token.readings.isEmpty
-            let name = names.contains(token.text) || isAcronym
+            // "Anna Lind" at the start of a sentence: a capitalised word before a name is part of it,
+            // unless it is a role ("Mayor", "Substitute") or only an adjective ("Former").
+            let nextIsName = index + 1 < tokens.count && tokens[index + 1].capitalized && tokens[index + 1].kind == .word
+                && names.contains(tokens[index + 1].text) && words.titles[lower] == nil && !words.honorifics.contains(lower)
+                && !token.readings.allSatisfy { $0.wordClass == .adjective || $0.wordClass == .adverb }
+                && lexicon.nouns?.isPerson(lower) != true
+            let name = names.contains(token.text) || isAcronym || (token.initial && nextIsName)
             if !token.initial || !known || name {
                 // Titles before a name stay common nouns so "Mayor Benedikt Orr" reads as title + name.
                 if !(token.initial && words.titles[lower] != nil && !name) {
@@ -379,7 +385,7 @@ struct Tagger: Sendable {
         return [Reading(wordClass: .noun, lemma: lower, form: .base)]
     }
 
-    static func tag(for wordClass: WordClass) -> Tag {
+    static func tag(for wordClass: WordClass) -> PartOfSpeech {
         switch wordClass {
         case .noun: .noun
         case .verb: .verb
@@ -422,14 +428,14 @@ struct Tagger: Sendable {
         return position >= 0 ? tokens[position] : nil
     }
 
-    private func previousContentTag(_ tokens: [Token], _ index: Int) -> Tag? {
+    private func previousContentTag(_ tokens: [Token], _ index: Int) -> PartOfSpeech? {
         var position = index - 1
         while position >= 0, tokens[position].tag == .adverb || tokens[position].tag == .negation { position -= 1 }
         return position >= 0 ? tokens[position].tag : nil
     }
 
     /// "that": complementizer after a verb or adjective, relative after a noun, else determiner or pronoun.
-    private func thatTag(_ tokens: [Token], _ index: Int) -> Tag {
+    private func thatTag(_ tokens: [Token], _ index: Int) -> PartOfSpeech {
         let previous = previousContent(tokens, index)
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
         if let previous {
@@ -465,7 +471,7 @@ struct Tagger: Sendable {
     }
 
     /// Determiners that stand alone ("Half were asked", "all of whom") are pronouns.
-    private func determinerOrPronoun(_ tokens: [Token], _ index: Int) -> Tag {
+    private func determinerOrPronoun(_ tokens: [Token], _ index: Int) -> PartOfSpeech {
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
         guard let next else { return .pronoun }
         if next.kind == .number || (next.kind == .symbol && words.currencies.contains(next.text)) { return .determiner }
@@ -613,7 +619,9 @@ struct Tagger: Sendable {
                 let pluralSubject = previous.map { $0.form == .plural || ["they", "we", "i", "you"].contains($0.lower) } ?? false
                 let forms: [WordForm] = pluralSubject || previousTag == .relative ? [.past, .pastOrParticiple, .thirdPerson, .base]
                     : [.past, .pastOrParticiple, .thirdPerson]
-                if let finite = verb(forms), !(finite.form == .pastOrParticiple && laterFiniteVerb(tokens, after: index)) {
+                // A pronoun subject has no reduced relative clause, and a reporting verb expects a clause after it.
+                let mayBeParticiple = previousTag != .pronoun && !words.reportingVerbs.contains(verb(forms)?.lemma ?? "")
+                if let finite = verb(forms), !(finite.form == .pastOrParticiple && mayBeParticiple && laterFiniteVerb(tokens, after: index)) {
                     let nextIsVerb = next.map { candidate in
                         candidate.tag == .auxiliary || candidate.tag == .modal
                             || (candidate.readings.allSatisfy { $0.wordClass == .verb } && !candidate.readings.isEmpty
