@@ -3,25 +3,51 @@ import Foundation
 
 /// Turns an article into its explainer: questions a reader would ask, answered from the text.
 ///
-/// A Markdown article whose body is already `## Question?` sections is an explainer written
-/// by hand and is used as written. Same input, same output.
+/// The pipeline, one stage per type: `TextCleaner` → `StructureParser` → `SentenceSplitter` and
+/// `Tokenizer` → `Tagger` (with the `Lexicon`) → `ClauseParser`, names (`EntityIndex`) and
+/// pronouns → `QuestionGenerator` → `QuestionSelector` → `AnswerBuilder`. Editor questions
+/// from front matter are answered by `AnswerFinder`. A Markdown article whose body is already
+/// `## Question?` sections is an explainer written by hand and is used as written.
+///
+/// `ExplainerGenerator()` uses `Lexicon.shared`, loaded once per process. Same input, same output.
 public struct ExplainerGenerator: Sendable {
-    public init() {}
+    let lexicon: Lexicon
+
+    /// A generator on the shared lexicon (WordNet loaded on first use).
+    public init() {
+        self.lexicon = Lexicon.shared
+    }
+
+    /// A generator on a lexicon the caller loaded.
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+    }
 
     public func explain(_ article: Article) -> Explainer {
         if article.format == .markdown, let handWritten = HandWrittenExplainer.parse(article.body) {
-            return makeExplainer(article, questions: handWritten, summary: article.summary ?? Self.firstSentence(of: handWritten.first?.answer ?? ""))
+            let summary = article.summary ?? Self.firstSentence(of: handWritten.first?.answer ?? "")
+            return makeExplainer(article, questions: handWritten, summary: summary)
         }
-        let paragraphs = Self.paragraphs(of: article.body)
-        var items: [QuestionAnswer] = []
-        if let lead = paragraphs.first(where: { $0.count > 60 && $0.last.map { ".!\"”".contains($0) } == true }) {
-            items.append(QuestionAnswer(question: "What happened?", answer: MarkdownEscaping.escape(lead)))
+        let analysis = ArticleAnalysis(article: article, lexicon: lexicon)
+        let candidates = QuestionGenerator(analysis: analysis).candidates()
+        if ProcessInfo.processInfo.environment["EXPLAINER_DEBUG"] != nil {
+            FileHandle.standardError.write(Data((analysis.dump() + "\n" + candidates.map { "cand \($0.kind) \($0.score) [\($0.sentence)] \($0.question) => \($0.parts.map(\.text))" }.joined(separator: "\n") + "\n").utf8))
         }
-        for paragraph in paragraphs {
-            items.append(contentsOf: Self.inlineQuestions(in: paragraph))
+        let editor = AnswerFinder(analysis: analysis).answer(article.editorQuestions).compactMap(\.candidate)
+        let selected = QuestionSelector(analysis: analysis).select(candidates, editor: editor)
+        let questions = selected.map { candidate in
+            QuestionAnswer(question: candidate.question, answer: AnswerBuilder.render(candidate.parts), section: candidate.section)
         }
-        let summary = article.summary ?? Self.firstSentence(of: items.first?.answer ?? article.title)
-        return makeExplainer(article, questions: items, summary: summary)
+        return makeExplainer(article, questions: questions, summary: article.summary ?? Self.summary(analysis))
+    }
+
+    /// The dek when there is one, else the lead sentence, else the headline.
+    static func summary(_ analysis: ArticleAnalysis) -> String {
+        if let dek = analysis.structure.dek { return dek }
+        if let lead = analysis.sentences.first(where: { $0.blockKind == .paragraph && !$0.isQuestion && $0.tokens.count >= 6 }) {
+            return lead.text
+        }
+        return analysis.structure.headline
     }
 
     private func makeExplainer(_ article: Article, questions: [QuestionAnswer], summary: String) -> Explainer {
@@ -29,36 +55,6 @@ public struct ExplainerGenerator: Sendable {
             title: article.title, slug: article.slug, summary: summary, questions: questions,
             date: article.date, author: article.author, tags: article.tags, sourcePath: article.sourcePath,
             draft: article.draft)
-    }
-
-    /// Paragraphs separated by blank lines, whitespace folded, verbatim repeats dropped.
-    static func paragraphs(of body: String) -> [String] {
-        var seen = Set<String>()
-        var result: [String] = []
-        var current: [Substring] = []
-        func flush() {
-            guard !current.isEmpty else { return }
-            let paragraph = current.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            current = []
-            if seen.insert(paragraph).inserted { result.append(paragraph) }
-        }
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.allSatisfy(\.isWhitespace) { flush() } else { current.append(line) }
-        }
-        flush()
-        return result
-    }
-
-    /// "What did X do? Answer. More text." → the question and its answer sentence.
-    static func inlineQuestions(in paragraph: String) -> [QuestionAnswer] {
-        guard let mark = paragraph.firstIndex(of: "?") else { return [] }
-        let question = String(paragraph[...mark]).trimmingCharacters(in: .whitespaces)
-        let openers = ["What", "Who", "Why", "How", "When", "Where", "Which", "Is", "Are", "Did", "Does", "Do", "Will", "Can"]
-        guard let firstWord = question.split(separator: " ").first, openers.contains(String(firstWord)) else { return [] }
-        let rest = paragraph[paragraph.index(after: mark)...].trimmingCharacters(in: .whitespaces)
-        let answer = firstSentence(of: rest)
-        guard !answer.isEmpty else { return [] }
-        return [QuestionAnswer(question: question, answer: MarkdownEscaping.escape(answer))]
     }
 
     static func firstSentence(of text: String) -> String {

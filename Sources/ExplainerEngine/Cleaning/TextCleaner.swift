@@ -1,0 +1,204 @@
+import Foundation
+
+/// The first stage: article text as typed, minus the debris of copying it from a web page.
+///
+/// Characters: Windows and old Mac line endings become `\n`; HTML character references
+/// (`&amp;`, `&#39;`, `&#x2019;`) are decoded; non-breaking spaces become spaces; zero-width
+/// characters and soft hyphens go. Curly quotes, dashes, accents and emoji stay: they are
+/// typography, not noise.
+///
+/// Lines: scraping noise is dropped — "Advertisement", "Share this article" and social
+/// buttons, "Read more: ..." links, wire credits such as "(Reporting by ...; Editing by ...)",
+/// repeated "By NAME" bylines, and photo-caption residue: a caption line that ends in a credit
+/// ("... next to the limousine X", "... last month. Courier staff") together with the short
+/// line of names that often precedes it. Paragraphs repeated verbatim are kept once.
+struct TextCleaner: Sendable {
+    /// Cleaned text and what was taken out of it.
+    struct Result: Sendable, Hashable {
+        /// The text: blocks separated by one blank line, lines by `\n`.
+        var text: String
+        /// The lines dropped as noise, in order.
+        var removedLines: [String]
+        /// The paragraphs dropped as verbatim repeats.
+        var removedRepeats: [String]
+    }
+
+    let words: WordLists
+
+    init(words: WordLists) {
+        self.words = words
+    }
+
+    func clean(_ text: String) -> Result {
+        let characters = normalizeCharacters(text)
+        var removed: [String] = []
+        var blocks: [[String]] = []
+        var current: [String] = []
+        for line in characters.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty {
+                if !current.isEmpty { blocks.append(current) }
+                current = []
+            } else {
+                current.append(trimmed)
+            }
+        }
+        if !current.isEmpty { blocks.append(current) }
+
+        // Line noise, then captions (which may need the block before for their names line).
+        var kept: [[String]] = []
+        for block in blocks {
+            var lines: [String] = []
+            for line in block {
+                if isNoise(line) { removed.append(line) } else { lines.append(line) }
+            }
+            var index = 0
+            var filtered: [String] = []
+            while index < lines.count {
+                let line = lines[index]
+                if isCaption(line) {
+                    if let last = filtered.last, isNamesLine(last) {
+                        removed.append(filtered.removeLast())
+                    } else if filtered.isEmpty, let previous = kept.last, previous.count == 1, isNamesLine(previous[0]) {
+                        removed.append(previous[0])
+                        kept.removeLast()
+                    }
+                    removed.append(line)
+                } else {
+                    filtered.append(line)
+                }
+                index += 1
+            }
+            if !filtered.isEmpty { kept.append(filtered) }
+        }
+
+        // Verbatim repeats.
+        var seen = Set<String>()
+        var repeats: [String] = []
+        var output: [String] = []
+        for block in kept {
+            let paragraph = block.joined(separator: "\n")
+            let key = paragraph.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if key.count >= 40, !seen.insert(key).inserted {
+                repeats.append(paragraph)
+                continue
+            }
+            output.append(paragraph)
+        }
+        return Result(text: output.joined(separator: "\n\n"), removedLines: removed, removedRepeats: repeats)
+    }
+
+    // MARK: Characters
+
+    /// Line endings, character references, non-breaking and zero-width characters.
+    func normalizeCharacters(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            switch scalar.value {
+            case 0x0D:  // CR or CRLF
+                result.append("\n")
+                if index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
+            case 0x00A0, 0x2007, 0x202F:
+                result.append(" ")
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
+                break
+            case 0x26:  // &
+                if let (decoded, length) = characterReference(scalars, at: index) {
+                    // A reference may itself be a space or zero-width character.
+                    result.append(contentsOf: normalizeCharacters(String(decoded)).unicodeScalars)
+                    index += length
+                    continue
+                }
+                result.append(scalar)
+            default:
+                result.append(scalar)
+            }
+            index += 1
+        }
+        return String(result)
+    }
+
+    /// `&name;`, `&#123;` or `&#x1F;` at `index`: the character and the scalars it spans.
+    private func characterReference(_ scalars: [Unicode.Scalar], at index: Int) -> (Character, Int)? {
+        var end = index + 1
+        while end < scalars.count, end - index <= 10, scalars[end] != ";" {
+            let value = scalars[end]
+            guard value.properties.isAlphabetic || value.properties.numericType != nil || value == "#" else { return nil }
+            end += 1
+        }
+        guard end < scalars.count, scalars[end] == ";", end > index + 1 else { return nil }
+        let name = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
+        let length = end - index + 1
+        if name.hasPrefix("#") {
+            let digits = name.dropFirst()
+            let value = digits.first == "x" || digits.first == "X"
+                ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+            guard let value, let decoded = Unicode.Scalar(value) else { return nil }
+            return (Character(decoded), length)
+        }
+        guard let decoded = words.htmlEntities[name] else { return nil }
+        return (decoded, length)
+    }
+
+    // MARK: Lines
+
+    /// "Advertisement", "Share this article", "Read more: ...", wire credits, repeated bylines.
+    func isNoise(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: " .:!|•·»›>-–—"))
+        if words.noiseLines.contains(bare) { return true }
+        if words.noisePrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        // Wire credits in parentheses: "(Reporting by A; Editing by B)".
+        if lower.hasPrefix("("), lower.hasSuffix(")"), lower.contains(" by ") {
+            let inner = lower.dropFirst().dropLast()
+            if inner.split(separator: ";").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).contains(" by ") }) {
+                return true
+            }
+        }
+        // A byline: "By Jane Doe" or "By Jane Doe and John Roe".
+        let tokens = line.split(separator: " ")
+        if tokens.count >= 2, tokens.count <= 7, tokens[0] == "By",
+           tokens.dropFirst().allSatisfy({ $0.first?.isUppercase == true || $0 == "and" }),
+           !line.hasSuffix(".") {
+            return true
+        }
+        // A row of social buttons: "Facebook Twitter Email".
+        if tokens.count >= 2, tokens.count <= 6,
+           tokens.allSatisfy({ words.noiseLines.contains($0.lowercased().trimmingCharacters(in: .punctuationCharacters)) }) {
+            return true
+        }
+        return false
+    }
+
+    /// A photo caption: a sentence-like line that ends in a credit instead of a full stop.
+    func isCaption(_ line: String) -> Bool {
+        guard let last = line.last, !".!?\"”’:;)".contains(last) else { return false }
+        let tokens = line.split(separator: " ")
+        guard tokens.count >= 6 else { return false }
+        // "... gifted to him X" / "... Getty Images" / "... Reuters".
+        for length in 1...2 where tokens.count > length {
+            let tail = tokens.suffix(length).joined(separator: " ").lowercased()
+            if words.credits.contains(tail) { return true }
+        }
+        // "... last month. Courier staff" / "... at Brook Lane. Ferrow Gazette": a short credit after the last stop.
+        guard let stop = line.lastIndex(where: { ".!?".contains($0) }) else { return false }
+        let credit = line[line.index(after: stop)...].split(separator: " ")
+        let before = line[..<stop].split(separator: " ")
+        guard !credit.isEmpty, credit.count <= 4, before.count >= 5 else { return false }
+        return credit.allSatisfy { word in
+            word.first?.isUppercase == true || words.credits.contains(word.lowercased())
+        }
+    }
+
+    /// A short line of names above a caption: "Putin Kim Jong-un", "Odile Varga Ruth Abernathy".
+    func isNamesLine(_ line: String) -> Bool {
+        let tokens = line.split(separator: " ")
+        guard tokens.count >= 1, tokens.count <= 8 else { return false }
+        return tokens.allSatisfy { token in
+            token.first?.isUppercase == true && token.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+
+/// What the engine knows about English words: WordNet's open classes plus the closed-class lists.
+///
+/// Open-class words (nouns, verbs, adjectives, adverbs) and their irregular forms come from
+/// Debian's `wordnet-base` (`index.*` and `*.exc` under `/usr/share/wordnet`, or `$WNSEARCHDIR`);
+/// closed-class words come from the data files in `Resources/Words`. Loading reads only the
+/// first fields of the index files into a hash table keyed by a 64-bit hash of the lemma, so
+/// it stays well under 150 ms; noun senses (for "is a limousine a car?" and "is an aide a
+/// person?") are read on demand from memory-mapped `index.noun` and `data.noun`.
+///
+/// Load once and share: `Lexicon.shared` is loaded lazily, once per process.
+public struct Lexicon: Sendable {
+    let words: WordLists
+    /// Lemma hash → one byte per word class: synset count (high nibble) and tagged-sense count (low).
+    private let table: [UInt64: UInt32]
+    /// Irregular inflected forms from WordNet's `*.exc` files → their readings.
+    private let exceptions: [String: [Reading]]
+    /// Noun senses for hypernym and lexicographer-file lookups; nil without WordNet.
+    let nouns: WordNetNouns?
+
+    /// Whether WordNet was found and loaded.
+    public var hasWordNet: Bool { !table.isEmpty }
+
+    /// The default lexicon: WordNet from the standard place, loaded on first use.
+    ///
+    /// Without WordNet the engine still runs on its word lists and suffix rules, less well.
+    public static let shared: Lexicon = {
+        if let lexicon = try? Lexicon.load() { return lexicon }
+        let words = (try? WordLists.load()) ?? WordLists()
+        return Lexicon(words: words, table: [:], exceptions: [:], nouns: nil)
+    }()
+
+    init(words: WordLists, table: [UInt64: UInt32], exceptions: [String: [Reading]], nouns: WordNetNouns?) {
+        self.words = words
+        self.table = table
+        self.exceptions = exceptions
+        self.nouns = nouns
+    }
+
+    /// The folder WordNet's files are read from: `$WNSEARCHDIR`, `$WNHOME/dict`, else Debian's.
+    public static var defaultWordNetDirectory: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let directory = environment["WNSEARCHDIR"], !directory.isEmpty { return directory }
+        if let home = environment["WNHOME"], !home.isEmpty { return home + "/dict" }
+        return "/usr/share/wordnet"
+    }
+
+    /// Loads WordNet from `directory` and the word lists from the module's resources.
+    public static func load(wordNetDirectory directory: String = Lexicon.defaultWordNetDirectory) throws -> Lexicon {
+        let words = try WordLists.load()
+        var table: [UInt64: UInt32] = [:]
+        table.reserveCapacity(160_000)
+        for wordClass in WordClass.allCases {
+            let path = "\(directory)/index.\(wordClass.wordNetName)"
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw LexiconError.unreadableWordNetFile(path)
+            }
+            Self.readIndex(data, wordClass: wordClass, into: &table)
+        }
+        var exceptions: [String: [Reading]] = [:]
+        for wordClass in WordClass.allCases {
+            let path = "\(directory)/\(wordClass.wordNetName).exc"
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            Self.readExceptions(data, wordClass: wordClass, into: &exceptions)
+        }
+        let nouns = WordNetNouns(directory: directory)
+        return Lexicon(words: words, table: table, exceptions: exceptions, nouns: nouns)
+    }
+
+    // MARK: Lookups
+
+    /// Whether `lemma` (lowercase, words joined by spaces) is a WordNet lemma of `wordClass`.
+    func contains(_ lemma: String, as wordClass: WordClass) -> Bool {
+        entry(lemma, wordClass) != 0
+    }
+
+    /// WordNet's count of tagged senses of `lemma` in `wordClass` (0–15), a rough frequency.
+    func taggedSenses(_ lemma: String, as wordClass: WordClass) -> Int {
+        Int(entry(lemma, wordClass) & 0x0F)
+    }
+
+    /// WordNet's count of senses of `lemma` in `wordClass` (0–15).
+    func senses(_ lemma: String, as wordClass: WordClass) -> Int {
+        Int(entry(lemma, wordClass) >> 4)
+    }
+
+    /// Whether `lemma` is known in any open class.
+    func isKnown(_ lemma: String) -> Bool {
+        table[Self.hash(lemma)] != nil
+    }
+
+    private func entry(_ lemma: String, _ wordClass: WordClass) -> UInt32 {
+        guard let packed = table[Self.hash(lemma)] else { return 0 }
+        return (packed >> UInt32(wordClass.rawValue * 8)) & 0xFF
+    }
+
+    /// Inflected forms WordNet lists as irregular (gave → give, mice → mouse).
+    func exceptionReadings(of word: String) -> [Reading] {
+        exceptions[word] ?? []
+    }
+
+    // MARK: Loading
+
+    /// FNV-1a over the UTF-8 bytes, with `_` read as a space (WordNet joins multiword lemmas with `_`).
+    static func hash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash = (hash ^ UInt64(byte == 0x5F ? 0x20 : byte)) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    /// Reads the lemma, synset count and tagged-sense count of every line of an `index.*` file.
+    private static func readIndex(_ data: Data, wordClass: WordClass, into table: inout [UInt64: UInt32]) {
+        let shift = UInt32(wordClass.rawValue * 8)
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                // A license line starts with a space; skip to the next line.
+                if bytes[index] == 0x20 {
+                    while index < count, bytes[index] != 0x0A { index += 1 }
+                    index += 1
+                    continue
+                }
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                while index < count, bytes[index] != 0x20, bytes[index] != 0x0A {
+                    let byte = bytes[index]
+                    hash = (hash ^ UInt64(byte == 0x5F ? 0x20 : byte)) &* 0x100_0000_01b3
+                    index += 1
+                }
+                // Fields after the lemma: pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt offsets...
+                var token = 0
+                var synsets = 0
+                var pointers = 0
+                var tagged = 0
+                var finished = false
+                while !finished, index < count, bytes[index] != 0x0A {
+                    if bytes[index] == 0x20 {
+                        index += 1
+                        continue
+                    }
+                    var value = 0
+                    while index < count, bytes[index] != 0x20, bytes[index] != 0x0A {
+                        let byte = bytes[index]
+                        if byte >= 0x30, byte <= 0x39 { value = value &* 10 &+ Int(byte &- 0x30) }
+                        index += 1
+                    }
+                    switch token {
+                    case 1: synsets = value
+                    case 2: pointers = value
+                    case 4 + pointers:
+                        tagged = value
+                        finished = true
+                    default: break
+                    }
+                    token += 1
+                }
+                while index < count, bytes[index] != 0x0A { index += 1 }
+                index += 1
+                let packed = UInt32(max(min(synsets, 15), 1) << 4 | min(tagged, 15)) << shift
+                table[hash, default: 0] |= packed
+            }
+        }
+    }
+
+    /// Reads an `*.exc` file: each line an inflected form followed by its base forms.
+    private static func readExceptions(_ data: Data, wordClass: WordClass, into exceptions: inout [String: [Reading]]) {
+        let text = String(decoding: data, as: UTF8.self)
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count >= 2 else { continue }
+            let inflected = String(fields[0]).replacingOccurrences(of: "_", with: " ")
+            for base in fields.dropFirst() {
+                let lemma = String(base).replacingOccurrences(of: "_", with: " ")
+                let form: WordForm
+                switch wordClass {
+                case .noun: form = .plural
+                case .verb: form = .pastOrParticiple
+                case .adjective, .adverb: form = inflected.hasSuffix("est") ? .superlative : .comparative
+                }
+                exceptions[inflected, default: []].append(Reading(wordClass: wordClass, lemma: lemma, form: form))
+            }
+        }
+    }
+}

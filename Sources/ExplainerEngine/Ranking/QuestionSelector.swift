@@ -1,0 +1,217 @@
+import Foundation
+
+/// The eighth stage: merge, filter, rank and pick the questions to publish, in story order.
+///
+/// Candidates with the same merge key are one question (the answers of the sample's three gift
+/// sentences become one answer). Then questions are dropped that are malformed, that give
+/// their answer away, whose answer is another question's answer, or that would repeat a
+/// sentence another answer already quotes from its start. The best are kept — 5 to 15 for a
+/// normal article, fewer for a short one (about one per 13 words) — and put back in story
+/// order. Editor questions are always kept.
+struct QuestionSelector: Sendable {
+    let analysis: ArticleAnalysis
+
+    /// The most questions an article of this length gets.
+    var limit: Int {
+        min(15, max(4, analysis.wordCount / 13))
+    }
+
+    func select(_ candidates: [CandidateQuestion], editor: [CandidateQuestion] = []) -> [CandidateQuestion] {
+        let merged = merge(candidates)
+        var pool = merged.filter(isPublishable).map(rescored)
+        pool.sort { ($0.score, -$0.sentence) > ($1.score, -$1.sentence) }
+        var chosen: [CandidateQuestion] = editor
+        var questions = Set(editor.map { normalized($0.question) })
+        var startsTaken = Set<Int>()
+        for candidate in editor { startsTaken.formUnion(sentenceStarts(candidate)) }
+        var perSentence: [Int: Int] = [:]
+        for candidate in editor { perSentence[candidate.sentence, default: 0] += 1 }
+        if ProcessInfo.processInfo.environment["EXPLAINER_DEBUG"] != nil {
+            for candidate in pool { FileHandle.standardError.write(Data("pool \(String(format: "%.2f", candidate.score)) \(candidate.kind) [\(candidate.sentence)] \(candidate.question)\n".utf8)) }
+        }
+        var generated = 0
+        var perFamily: [String: Int] = [:]
+        var remaining = pool
+        while generated < limit, !remaining.isEmpty {
+            // The best remaining question, a second one from the same sentence counting for less.
+            func effective(_ candidate: CandidateQuestion) -> Double {
+                // The dek and the lead are dense: several questions from them are fine.
+                let dense = analysis.sentences[candidate.sentence].block <= 1
+                var score = candidate.score
+                if perSentence[candidate.sentence, default: 0] > 0, !isStructural(candidate.kind), !dense { score -= 0.7 }
+                // Variety: each further question about who someone is or what someone said counts for less.
+                if let family = Self.family(candidate.kind) { score -= 0.6 * Double(perFamily[family, default: 0]) }
+                return score
+            }
+            guard let bestIndex = remaining.indices.max(by: { (effective(remaining[$0]), -remaining[$0].sentence) < (effective(remaining[$1]), -remaining[$1].sentence) })
+            else { break }
+            let candidate = remaining.remove(at: bestIndex)
+            let key = normalized(candidate.question)
+            guard !questions.contains(key) else { continue }
+            let starts = sentenceStarts(candidate)
+            guard starts.isDisjoint(with: startsTaken) else { continue }
+            guard !overlaps(candidate, chosen) else { continue }
+            let clauseKind = !isStructural(candidate.kind) && ![.who, .knownFor, .quote].contains(candidate.kind)
+            let count = perSentence[candidate.sentence, default: 0]
+            guard count < 2 || !clauseKind else { continue }
+            chosen.append(candidate)
+            if let family = Self.family(candidate.kind) { perFamily[family, default: 0] += 1 }
+            questions.insert(key)
+            startsTaken.formUnion(starts)
+            if clauseKind { perSentence[candidate.sentence] = count + 1 }
+            generated += 1
+        }
+        return chosen.sorted { ($0.sentence, $0.kind == .happened ? 0 : 1) < ($1.sentence, $1.kind == .happened ? 0 : 1) }
+    }
+
+    // MARK: Merging
+
+    func merge(_ candidates: [CandidateQuestion]) -> [CandidateQuestion] {
+        var result: [CandidateQuestion] = []
+        var byKey: [String: Int] = [:]
+        for candidate in candidates {
+            guard let key = candidate.mergeKey, let existing = byKey[key] else {
+                if let key = candidate.mergeKey { byKey[key] = result.count }
+                result.append(candidate)
+                continue
+            }
+            var target = result[existing]
+            // The question a rule generated reads better than the article's own wording of it;
+            // the article's own answer comes first.
+            if candidate.kind == .selfAsked {
+                target.parts.insert(contentsOf: candidate.parts, at: 0)
+                target.sentence = min(target.sentence, candidate.sentence)
+            } else if target.kind == .selfAsked {
+                target.question = candidate.question
+                target.kind = candidate.kind
+                target.parts += candidate.parts
+            } else if [.quote, .reported].contains(candidate.kind) || [.quote, .reported].contains(target.kind) {
+                // What someone said: a second statement only while the answer stays short.
+                let words = target.parts.reduce(0) { $0 + $1.text.split(separator: " ").count }
+                if words < 40 { target.parts += candidate.parts }
+                if target.kind == .reported, candidate.kind == .quote {
+                    target.question = candidate.question
+                    target.kind = .quote
+                }
+            } else {
+                target.parts += candidate.parts
+            }
+            target.score = max(target.score, candidate.score) + 0.5
+            result[existing] = target
+        }
+        return result.map(tidied)
+    }
+
+    /// Drops parts another part already says (a title inside an appositive) and keeps at most four.
+    private func tidied(_ candidate: CandidateQuestion) -> CandidateQuestion {
+        var result = candidate
+        var kept: [AnswerPart] = []
+        func bare(_ text: String) -> String {
+            let lower = text.lowercased()
+            for article in ["a ", "an ", "the "] where lower.hasPrefix(article) { return String(lower.dropFirst(article.count)) }
+            return lower
+        }
+        for part in candidate.parts {
+            let text = bare(part.text)
+            if kept.contains(where: { bare($0.text).contains(text) }) { continue }
+            kept.removeAll { text.contains(bare($0.text)) }
+            kept.append(part)
+        }
+        result.parts = Array(kept.prefix(4))
+        return result
+    }
+
+    // MARK: Filters
+
+    func isPublishable(_ candidate: CandidateQuestion) -> Bool {
+        let question = candidate.question
+        guard question.hasSuffix("?"), let first = question.first, first.isUppercase else { return false }
+        let words = question.split(separator: " ")
+        guard words.count >= 2, words.count <= 25 else { return false }
+        let opener = words[0].lowercased().trimmingCharacters(in: .punctuationCharacters)
+        guard QuestionGenerator.questionOpeners.contains(opener) else { return false }
+        let answer = AnswerBuilder.render(candidate.parts)
+        guard answer.count >= 2 else { return false }
+        // A question holding its whole answer tells the reader nothing.
+        let answerWords = contentWords(answer)
+        if candidate.kind != .selfAsked, candidate.kind != .interview, candidate.kind != .editor,
+           !answerWords.isEmpty, answerWords.isSubset(of: contentWords(question)) {
+            return false
+        }
+        return true
+    }
+
+    private func rescored(_ candidate: CandidateQuestion) -> CandidateQuestion {
+        var result = candidate
+        let count = max(1, analysis.sentences.count)
+        result.score -= 1.0 * Double(candidate.sentence) / Double(count)
+        let answerWords = AnswerBuilder.render(candidate.parts).split(separator: " ").count
+        if answerWords > 60 { result.score -= 1 }
+        if answerWords > 90 { result.score -= 1 }
+        if candidate.question.split(separator: " ").count > 14 { result.score -= 0.5 }
+        // A reported claim asked as fact ("Why should the city have waited?") reads worse than asking who said it.
+        if let clauseRole = candidate.clauseRole, case .reported = clauseRole, [.why, .object, .infinitive, .subject].contains(candidate.kind) {
+            result.score -= 1
+        }
+        // Specific answers are worth more: numbers, names, quoted words.
+        if !isStructural(candidate.kind) {
+            let text = candidate.parts.map(\.text).joined(separator: " ")
+            if text.contains(where: \.isNumber) { result.score += 0.4 }
+            if text.contains("\"") || text.contains("“") { result.score += 0.3 }
+            let content = contentWords(text).count
+            if content <= 1, [.object, .what, .subject, .who, .infinitive].contains(candidate.kind) { result.score -= 0.7 }
+            if content >= 4 { result.score += 0.3 }
+        }
+        return result
+    }
+
+    /// Kinds that ask about people rather than events: their questions add up quickly.
+    static func family(_ kind: CandidateQuestion.Kind) -> String? {
+        switch kind {
+        case .who: "who"
+        case .quote, .reported: "said"
+        default: nil
+        }
+    }
+
+    private func isStructural(_ kind: CandidateQuestion.Kind) -> Bool {
+        [.happened, .next, .subhead, .selfAsked, .interview, .editor].contains(kind)
+    }
+
+    /// Sentences whose beginning the answer quotes: two answers must not both repeat a paragraph's start.
+    private func sentenceStarts(_ candidate: CandidateQuestion) -> Set<Int> {
+        var result = Set<Int>()
+        for part in candidate.parts {
+            for index in [part.sentence - 1, part.sentence, part.sentence + 1] where index >= 0 && index < analysis.sentences.count {
+                let start = String(analysis.sentences[index].text.prefix(40))
+                if start.count >= 20, part.text.contains(start) { result.insert(index) }
+            }
+        }
+        return result
+    }
+
+    /// Whether the candidate's answer is a stretch of a sentence another chosen answer already covers.
+    private func overlaps(_ candidate: CandidateQuestion, _ chosen: [CandidateQuestion]) -> Bool {
+        guard !isStructural(candidate.kind) else { return false }
+        for part in candidate.parts {
+            guard let range = part.range else { continue }
+            for other in chosen where !isStructural(other.kind) {
+                for otherPart in other.parts where otherPart.sentence == part.sentence {
+                    guard let otherRange = otherPart.range else { continue }
+                    if range.overlaps(otherRange) { return true }
+                }
+            }
+        }
+        return false
+    }
+
+    private func normalized(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private func contentWords(_ text: String) -> Set<String> {
+        let stop: Set<String> = ["the", "and", "for", "with", "that", "this", "from", "what", "who", "did", "does", "was", "were", "are", "has", "have", "had", "will", "would", "its", "his", "her", "their", "about", "into", "said", "say"]
+        return Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            .filter { $0.count >= 3 && !stop.contains($0) })
+    }
+}

@@ -1,0 +1,214 @@
+/// The third stage, second half: a sentence → tokens.
+///
+/// Words keep their inner hyphens and apostrophes (Jong-un, season-ticket, player-of-the-match);
+/// the possessive `'s` and contractions (`n't`, `'m`, `'re`, `'ve`, `'ll`, `'d`) are tokens of
+/// their own. Numbers keep their separators (6,214; 1.93; 7-2) and ordinal or decade
+/// suffixes (17th, 1950s); a number joined to a word by a hyphen is one word (54-year-old).
+/// Abbreviations and initials keep their full stop (Dr., U.S., J.). Quotation marks are
+/// tokens that know whether they open or close a quotation.
+struct Tokenizer: Sendable {
+    let words: WordLists
+
+    func tokenize(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        var spaceBefore = false
+        var openSingle = false
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar.properties.isWhitespace {
+                spaceBefore = true
+                index = scalars.index(after: index)
+                continue
+            }
+            let start = index
+            var kind = Token.Kind.punctuation
+            if Self.isWordScalar(scalar) && !Self.isDigit(scalar) {
+                index = scanWord(scalars, from: index)
+                kind = .word
+            } else if Self.isDigit(scalar) {
+                (index, kind) = scanNumber(scalars, from: index)
+            } else if scalar == "\"" || scalar == "“" || scalar == "”" {
+                index = scalars.index(after: index)
+                kind = .quote
+            } else if scalar == "'" || scalar == "‘" || scalar == "’" {
+                index = scalars.index(after: index)
+                kind = .quote
+            } else if scalar == "." {
+                index = scalars.index(after: index)
+                var dots = 1
+                while index < scalars.endIndex, scalars[index] == ".", dots < 3 {
+                    index = scalars.index(after: index)
+                    dots += 1
+                }
+            } else {
+                index = scalars.index(after: index)
+                kind = Self.isPunctuation(scalar) ? .punctuation : .symbol
+                if scalar == "%" || scalar == "$" || scalar == "€" || scalar == "£" || scalar == "¥" { kind = .symbol }
+            }
+            let range = start..<index
+            var token = Token(text: String(text[range]), range: range, kind: kind, spaceBefore: spaceBefore)
+            spaceBefore = false
+            if kind == .quote {
+                let double = token.text == "\"" || token.text == "“" || token.text == "”"
+                let opens: Bool
+                switch token.text {
+                case "“", "‘": opens = true
+                case "”": opens = false
+                case "’": opens = false
+                default:
+                    // A straight quote opens after a space or at the start, closes otherwise.
+                    let previous = tokens.last
+                    opens = previous == nil || token.spaceBefore || previous?.text == "(" || previous?.text == "—"
+                        || previous?.text == "–" || (previous?.kind == .quote && previous?.tag == .openQuote)
+                }
+                if double {
+                    token.tag = opens ? .openQuote : .closeQuote
+                } else {
+                    if !opens && !openSingle {
+                        // A lone closing single quote after a plural: a possessive (the players’ bench).
+                        token.kind = .word
+                        token.tag = .possessive
+                    } else {
+                        token.tag = opens ? .openQuote : .closeQuote
+                        openSingle = opens
+                    }
+                }
+            }
+            appendSplitting(token, text: text, into: &tokens)
+        }
+        return tokens
+    }
+
+    /// Appends `token`, split into a word and its clitic when it ends in 's, n't, 'm, 're, 've, 'll or 'd.
+    private func appendSplitting(_ token: Token, text: String, into tokens: inout [Token]) {
+        guard token.kind == .word, token.text.count > 2 else {
+            tokens.append(token)
+            return
+        }
+        let lower = token.lower
+        for clitic in ["n't", "'s", "'m", "'re", "'ve", "'ll", "'d"] where lower.hasSuffix(clitic) && lower.count > clitic.count {
+            let cliticLength = clitic.count
+            let splitIndex = text.index(token.range.upperBound, offsetBy: -cliticLength)
+            var word = Token(text: String(text[token.range.lowerBound..<splitIndex]), range: token.range.lowerBound..<splitIndex,
+                             kind: .word, spaceBefore: token.spaceBefore)
+            let rest = Token(text: String(text[splitIndex..<token.range.upperBound]), range: splitIndex..<token.range.upperBound,
+                             kind: .word, spaceBefore: false)
+            if clitic == "n't" {
+                // can't → can + n't, won't → will + n't.
+                switch word.lower {
+                case "ca": word.lower = "can"
+                case "wo": word.lower = "will"
+                case "sha": word.lower = "shall"
+                default: break
+                }
+                word.lemma = word.lower
+            }
+            tokens.append(word)
+            tokens.append(rest)
+            return
+        }
+        tokens.append(token)
+    }
+
+    private func scanWord(_ scalars: String.UnicodeScalarView, from start: String.Index) -> String.Index {
+        var index = start
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if Self.isWordScalar(scalar) {
+                index = scalars.index(after: index)
+                continue
+            }
+            // Inner hyphen or apostrophe: keep when a letter or digit follows.
+            if scalar == "-" || scalar == "'" || scalar == "’" || scalar == "‑" {
+                let next = scalars.index(after: index)
+                if next < scalars.endIndex, Self.isWordScalar(scalars[next]) {
+                    index = next
+                    continue
+                }
+            }
+            // A full stop inside or after an abbreviation or initial: U.S., Dr., J.
+            if scalar == "." {
+                let word = String(String.UnicodeScalarView(scalars[start..<index])).lowercased() + "."
+                let next = scalars.index(after: index)
+                let letterFollows = next < scalars.endIndex && scalars[next].properties.isAlphabetic
+                    && next < scalars.endIndex && scalars.index(after: next) < scalars.endIndex
+                    && scalars[scalars.index(after: next)] == "."
+                let isInitial = word.count == 2 && scalars[start].properties.isUppercase
+                if letterFollows || words.abbreviations.contains(word) || isInitial {
+                    index = next
+                    // U.S.: keep taking letter-dot pairs.
+                    while index < scalars.endIndex, scalars[index].properties.isAlphabetic {
+                        let after = scalars.index(after: index)
+                        guard after < scalars.endIndex, scalars[after] == "." else { break }
+                        index = scalars.index(after: after)
+                    }
+                    return index
+                }
+            }
+            break
+        }
+        return index
+    }
+
+    private func scanNumber(_ scalars: String.UnicodeScalarView, from start: String.Index) -> (String.Index, Token.Kind) {
+        var index = start
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if Self.isDigit(scalar) {
+                index = scalars.index(after: index)
+                continue
+            }
+            if scalar == "," || scalar == "." || scalar == ":" {
+                let next = scalars.index(after: index)
+                if next < scalars.endIndex, Self.isDigit(scalars[next]) {
+                    index = next
+                    continue
+                }
+            }
+            break
+        }
+        guard index < scalars.endIndex else { return (index, .number) }
+        let scalar = scalars[index]
+        // Ordinals and decades: 17th, 21st, 1950s.
+        if scalar.properties.isAlphabetic {
+            var end = index
+            while end < scalars.endIndex, scalars[end].properties.isAlphabetic { end = scalars.index(after: end) }
+            let suffix = String(String.UnicodeScalarView(scalars[index..<end])).lowercased()
+            if ["st", "nd", "rd", "th", "s"].contains(suffix) { return (end, .number) }
+            return (index, .number)
+        }
+        // 7-2 (a score or range), 54-year-old (a compound word).
+        if scalar == "-" || scalar == "–" {
+            let next = scalars.index(after: index)
+            if next < scalars.endIndex, Self.isDigit(scalars[next]), scalar == "-" {
+                var end = next
+                while end < scalars.endIndex, Self.isDigit(scalars[end]) { end = scalars.index(after: end) }
+                return (end, .number)
+            }
+            if next < scalars.endIndex, scalars[next].properties.isAlphabetic, scalar == "-" {
+                return (scanWord(scalars, from: next), .word)
+            }
+        }
+        return (index, .number)
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || isDigit(scalar) || scalar.properties.generalCategory == .nonspacingMark
+    }
+
+    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x30 && scalar.value <= 0x39
+    }
+}

@@ -1,0 +1,269 @@
+import Foundation
+
+/// The second stage: cleaned text → headline, dek, subheads, paragraphs, list items, interview lines.
+///
+/// Plain-text articles are blocks separated by blank lines: a one-line block of at most ten
+/// words without final punctuation is a subhead, `Q:`/`A:` blocks are interview lines, and a
+/// dateline ("PORT ELLIS, Norvania — ") is taken off the first paragraph. Markdown articles
+/// lose their syntax: headings become subheads, list items become blocks of their own (with
+/// the paragraph that introduces them), emphasis, code spans and links become their text, and
+/// tables, code blocks, images and raw HTML are skipped.
+struct StructureParser: Sendable {
+    let words: WordLists
+
+    func parse(_ text: String, headline: String, markdown: Bool) -> ArticleStructure {
+        var blocks = markdown ? markdownBlocks(text) : plainBlocks(text)
+        // Sections.
+        var section: String?
+        for index in blocks.indices {
+            if blocks[index].kind == .subhead {
+                section = blocks[index].text
+            } else {
+                blocks[index].section = section
+            }
+        }
+        let dek = findDek(blocks)
+        return ArticleStructure(headline: Self.fold(headline), dek: dek, blocks: blocks)
+    }
+
+    // MARK: Plain text
+
+    private func plainBlocks(_ text: String) -> [ArticleStructure.Block] {
+        var blocks: [ArticleStructure.Block] = []
+        for raw in text.components(separatedBy: "\n\n") {
+            let lines = raw.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !lines.isEmpty else { continue }
+            // Interview lines may share a block; each Q:/A: starts a new one.
+            var pending: [String] = []
+            var kind = ArticleStructure.Kind.paragraph
+            func flush() {
+                guard !pending.isEmpty else { return }
+                blocks.append(ArticleStructure.Block(kind: kind, text: Self.fold(pending.joined(separator: " "))))
+                pending = []
+            }
+            for line in lines {
+                if let rest = Self.interviewLine(line, marker: "Q") {
+                    flush()
+                    kind = .interviewQuestion
+                    pending = [rest]
+                } else if let rest = Self.interviewLine(line, marker: "A") {
+                    flush()
+                    kind = .interviewAnswer
+                    pending = [rest]
+                } else {
+                    if pending.isEmpty { kind = .paragraph }
+                    pending.append(line)
+                }
+            }
+            flush()
+        }
+        for index in blocks.indices where blocks[index].kind == .paragraph && isSubhead(blocks[index].text) {
+            blocks[index].kind = .subhead
+            blocks[index].text = Self.subheadText(blocks[index].text)
+        }
+        if let first = blocks.firstIndex(where: { $0.kind == .paragraph }) {
+            blocks[first].text = stripDateline(blocks[first].text)
+        }
+        return blocks
+    }
+
+    /// `Q: text`, `Q. text` or `Q - text` → text.
+    static func interviewLine(_ line: String, marker: Character) -> String? {
+        guard line.count > 2, line.first == marker else { return nil }
+        let second = line[line.index(after: line.startIndex)]
+        guard ":.-–—".contains(second) else { return nil }
+        return line.dropFirst(2).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A short line without final punctuation, not a quotation or a sentence fragment.
+    func isSubhead(_ text: String) -> Bool {
+        guard let last = text.last, !".!?,;:\"”’)".contains(last) else { return false }
+        guard let first = text.first, first.isUppercase || first.isNumber else { return false }
+        let count = text.split(separator: " ").count
+        return count >= 1 && count <= 10
+    }
+
+    /// "NEW PLANT, OLD PLANT" → "New plant, old plant"; other subheads as written.
+    static func subheadText(_ text: String) -> String {
+        guard text.contains(where: \.isLetter), text == text.uppercased() else { return text }
+        let lower = text.lowercased()
+        return lower.prefix(1).uppercased() + lower.dropFirst()
+    }
+
+    /// "PORT ELLIS, Norvania — Corvane Foods said ..." → "Corvane Foods said ...".
+    func stripDateline(_ text: String) -> String {
+        for dash in [" — ", " – ", " -- ", " - "] {
+            guard let range = text.range(of: dash) else { continue }
+            let head = text[..<range.lowerBound]
+            let headWords = head.split(whereSeparator: { $0 == " " || $0 == "," })
+            guard headWords.count >= 1, headWords.count <= 6, let firstWord = headWords.first,
+                  firstWord.count >= 2, firstWord == firstWord.uppercased(), firstWord.contains(where: \.isLetter)
+            else { return text }
+            return String(text[range.upperBound...])
+        }
+        return text
+    }
+
+    /// The dek: a one-sentence first paragraph, not dated, followed by at least three more.
+    private func findDek(_ blocks: [ArticleStructure.Block]) -> String? {
+        let paragraphs = blocks.filter { $0.kind == .paragraph }
+        guard paragraphs.count >= 4, let first = blocks.first, first.kind == .paragraph else { return nil }
+        let text = first.text
+        let sentenceEnds = text.indices.filter { index in
+            ".!?".contains(text[index]) && (text.index(after: index) == text.endIndex || text[text.index(after: index)] == " ")
+        }
+        guard sentenceEnds.count == 1, text.split(separator: " ").count <= 40 else { return nil }
+        let lower = text.lowercased()
+        let dated = words.weekdays.contains { lower.contains($0) } || lower.contains("yesterday") || lower.contains("today")
+        return dated ? nil : text
+    }
+
+    // MARK: Markdown
+
+    private func markdownBlocks(_ text: String) -> [ArticleStructure.Block] {
+        var blocks: [ArticleStructure.Block] = []
+        var paragraph: [String] = []
+        var listItem: [String]?
+        var inFence = false
+        var lastIntro: Int?
+        func flushParagraph() {
+            if !paragraph.isEmpty {
+                let joined = Self.fold(paragraph.joined(separator: " "))
+                blocks.append(ArticleStructure.Block(kind: .paragraph, text: joined))
+                lastIntro = joined.hasSuffix(":") ? blocks.count - 1 : nil
+            }
+            paragraph = []
+        }
+        func flushItem() {
+            if let item = listItem {
+                blocks.append(ArticleStructure.Block(kind: .listItem, text: Self.fold(item.joined(separator: " ")), listIntro: lastIntro))
+            }
+            listItem = nil
+        }
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("```") || line.hasPrefix("~~~") {
+                flushParagraph(); flushItem()
+                inFence.toggle()
+                continue
+            }
+            if inFence { continue }
+            if line.isEmpty {
+                flushParagraph()
+                if listItem != nil { flushItem() }
+                continue
+            }
+            if line.hasPrefix("|") || line.hasPrefix("<") || line.hasPrefix("![") || Self.isRule(line) {
+                flushParagraph(); flushItem()
+                continue
+            }
+            if line.hasPrefix("#") {
+                flushParagraph(); flushItem()
+                let heading = line.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+                let text = Self.stripInline(heading.replacingOccurrences(of: "#", with: "").trimmingCharacters(in: .whitespaces))
+                if !text.isEmpty { blocks.append(ArticleStructure.Block(kind: .subhead, text: text)) }
+                lastIntro = nil
+                continue
+            }
+            if let item = Self.listItemText(line) {
+                flushParagraph(); flushItem()
+                listItem = [Self.stripInline(item)]
+                continue
+            }
+            var content = line
+            while content.hasPrefix(">") { content = content.dropFirst().trimmingCharacters(in: .whitespaces) }
+            if listItem != nil, rawLine.first == " " || rawLine.first == "\t" {
+                listItem?.append(Self.stripInline(content))
+            } else {
+                flushItem()
+                paragraph.append(Self.stripInline(content))
+            }
+        }
+        flushParagraph()
+        flushItem()
+        return blocks
+    }
+
+    private static func isRule(_ line: String) -> Bool {
+        let compact = line.replacingOccurrences(of: " ", with: "")
+        return compact.count >= 3 && (Set(compact) == ["-"] || Set(compact) == ["*"] || Set(compact) == ["_"])
+    }
+
+    /// "- text", "* text", "+ text", "1. text", "2) text" → text.
+    static func listItemText(_ line: String) -> String? {
+        if line.count > 2, "-*+".contains(line.first!), line.dropFirst().first == " " {
+            return line.dropFirst(2).trimmingCharacters(in: .whitespaces)
+        }
+        let digits = line.prefix(while: \.isNumber)
+        if !digits.isEmpty, digits.count <= 3 {
+            let rest = line.dropFirst(digits.count)
+            if let marker = rest.first, marker == "." || marker == ")", rest.dropFirst().first == " " {
+                return rest.dropFirst(2).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return nil
+    }
+
+    /// Inline Markdown → its text: emphasis, code spans, links, images, autolinks, escapes.
+    static func stripInline(_ text: String) -> String {
+        var result = ""
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            switch character {
+            case "\\" where index + 1 < characters.count && characters[index + 1].isPunctuation || index + 1 < characters.count && characters[index + 1].isSymbol:
+                result.append(characters[index + 1])
+                index += 2
+                continue
+            case "*", "`", "~":
+                index += 1
+                continue
+            case "_":
+                // Emphasis only at a word edge; snake_case stays.
+                let before = index > 0 ? characters[index - 1] : " "
+                let after = index + 1 < characters.count ? characters[index + 1] : " "
+                if before.isLetter || before.isNumber, after.isLetter || after.isNumber {
+                    result.append(character)
+                }
+                index += 1
+                continue
+            case "!" where index + 1 < characters.count && characters[index + 1] == "[":
+                // An image: drop it entirely.
+                if let close = characters[(index + 2)...].firstIndex(of: "]"), close + 1 < characters.count,
+                   characters[close + 1] == "(", let end = characters[(close + 1)...].firstIndex(of: ")") {
+                    index = end + 1
+                    continue
+                }
+            case "[":
+                // A link: keep its text.
+                if let close = characters[(index + 1)...].firstIndex(of: "]"), close + 1 < characters.count,
+                   characters[close + 1] == "(", let end = characters[(close + 1)...].firstIndex(of: ")") {
+                    result.append(contentsOf: characters[(index + 1)..<close])
+                    index = end + 1
+                    continue
+                }
+            case "<":
+                // An autolink or inline HTML tag.
+                if let close = characters[(index + 1)...].firstIndex(of: ">") {
+                    let inner = String(characters[(index + 1)..<close])
+                    if inner.hasPrefix("http") || inner.contains("@") { result.append(inner) }
+                    if inner.hasPrefix("http") || inner.contains("@") || inner.first?.isLetter == true || inner.hasPrefix("/") {
+                        index = close + 1
+                        continue
+                    }
+                }
+            default:
+                break
+            }
+            result.append(character)
+            index += 1
+        }
+        return result
+    }
+
+    /// Whitespace runs → one space; ends trimmed.
+    static func fold(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+    }
+}

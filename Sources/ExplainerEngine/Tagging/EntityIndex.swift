@@ -1,0 +1,203 @@
+/// A person, organisation or place the article names.
+struct Entity: Sendable, Hashable {
+    enum Kind: Sendable, Hashable { case person, organisation, place, unknown }
+
+    /// The fullest form the article's own narrative uses ("Kim Jong-un" for "Kim").
+    var name: String
+    var kind: Kind
+    /// Learned from the pronouns that refer to the entity.
+    var gender: WordLists.Pronoun.Gender?
+    /// Mentions of the entity in quotations only, never in the narrative.
+    var onlyQuoted: Bool
+
+    /// "Hedda Strom's", "Corvane Foods'".
+    var possessive: String { name.hasSuffix("s") ? name + "'" : name + "'s" }
+}
+
+/// The names in an article, linked so that "Kim" is "Kim Jong-un" and "Sánchez" the nearest Sánchez.
+///
+/// A name is a run of proper nouns that heads its noun group (not a modifier, as in "Kremlin
+/// aide" or "Aurus limousine"), without courtesy titles and role words in front (Dr., Vice
+/// President). Its kind comes from role words before it (a person), from the words that end
+/// organisation and place names (Council, Foods, Street, Island), and from WordNet.
+struct EntityIndex: Sendable {
+    /// One name in one sentence.
+    struct Mention: Sendable, Hashable {
+        var sentence: Int
+        /// The name's tokens, without titles or honorifics.
+        var range: Range<Int>
+        var entity: Int
+        /// Role words before the name in the same noun group: "Kremlin aide", "former Vice President".
+        var title: Range<Int>?
+    }
+
+    private(set) var entities: [Entity] = []
+    private(set) var mentions: [Mention] = []
+    /// Sentence → token → mention index.
+    private var byToken: [Int: [Int: Int]] = [:]
+
+    init() {}
+
+    init(sentences: [AnalyzedSentence], lexicon: Lexicon) {
+        let words = lexicon.words
+        struct Raw {
+            var sentence: Int
+            var range: Range<Int>
+            var text: String
+            var title: Range<Int>?
+            var person: Bool
+            var quoted: Bool
+        }
+        var raws: [Raw] = []
+        for sentence in sentences where sentence.blockKind != .subhead {
+            let tokens = sentence.tokens
+            var index = 0
+            while index < tokens.count {
+                guard tokens[index].tag == .properNoun else {
+                    index += 1
+                    continue
+                }
+                if words.weekdays.contains(tokens[index].lower) || words.months.contains(tokens[index].lower) {
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < tokens.count {
+                    if words.weekdays.contains(tokens[end].lower) || words.months.contains(tokens[end].lower) { break }
+                    if tokens[end].tag == .properNoun {
+                        end += 1
+                    } else if end + 1 < tokens.count, tokens[end + 1].tag == .properNoun,
+                              tokens[end].text == "&" || (tokens[end].lower == "of" && words.nameSuffixes[tokens[end - 1].lower] == .organisation) {
+                        end += 2
+                    } else {
+                        break
+                    }
+                }
+                defer { index = end }
+                // A modifier of a common noun is not a name on its own: "Kremlin aide", "Aurus limousine".
+                if end < tokens.count, tokens[end].tag == .noun { continue }
+                var start = index
+                var title: Range<Int>?
+                var person = false
+                // Role words inside the run: "Vice President Mike Pence", "Russian President Vladimir Putin".
+                if let last = (index..<end).last(where: { words.titles[tokens[$0].lower] != nil }), last + 1 < end {
+                    var titleStart = index
+                    while titleStart > 0, tokens[titleStart - 1].tag == .adjective || tokens[titleStart - 1].tag == .noun { titleStart -= 1 }
+                    title = titleStart..<(last + 1)
+                    start = last + 1
+                    person = true
+                }
+                // Role words and honorifics before the run: "league president Agathe Roux", "Dr. Sunniva Okafor".
+                if index > 0 {
+                    let before = tokens[index - 1]
+                    if words.honorifics.contains(before.lower) { person = true }
+                    if before.tag == .noun, !words.honorifics.contains(before.lower), words.titles[before.lemma] != nil || words.titles[before.lower] != nil
+                        || lexicon.nouns?.isPerson(before.lemma) == true {
+                        var titleStart = index - 1
+                        while titleStart > 0, [.noun, .adjective, .properNoun].contains(tokens[titleStart - 1].tag) { titleStart -= 1 }
+                        title = titleStart..<index
+                        person = true
+                    }
+                }
+                let range = start..<end
+                let text = sentence.text(range)
+                if words.months.contains(text.lowercased()) || words.weekdays.contains(text.lowercased()) { continue }
+                let quoted = tokens[range].contains(where: \.quoted)
+                raws.append(Raw(sentence: sentence.index, range: range, text: text, title: title, person: person, quoted: quoted))
+            }
+        }
+        // Full names: several words, or single words never part of a longer name.
+        func kind(of text: String, person: Bool) -> Entity.Kind {
+            let parts = text.split(separator: " ").map { $0.lowercased() }
+            for part in parts.reversed() {
+                if let suffix = words.nameSuffixes[part] { return suffix == .place ? .place : .organisation }
+            }
+            if let first = parts.first, words.namePrefixes.contains(first) { return .place }
+            if person { return .person }
+            let lemma = parts.joined(separator: " ")
+            if let file = lexicon.nouns?.lexicalFile(of: lemma) {
+                switch file {
+                case WordNetNouns.LexicalFile.person.rawValue: return .person
+                case WordNetNouns.LexicalFile.location.rawValue: return .place
+                case WordNetNouns.LexicalFile.group.rawValue: return .organisation
+                default: break
+                }
+            }
+            return parts.count >= 2 && parts.count <= 3 ? .person : .unknown
+        }
+        var fullNames: [String: Int] = [:]
+        var personEvidence: [String: Bool] = [:]
+        for raw in raws { personEvidence[raw.text, default: false] = personEvidence[raw.text, default: false] || raw.person }
+        var partsOfLongerNames = Set<String>()
+        for raw in raws where raw.text.contains(" ") {
+            for part in raw.text.split(separator: " ") { partsOfLongerNames.insert(String(part)) }
+        }
+        for raw in raws where raw.text.contains(" ") || !partsOfLongerNames.contains(raw.text) {
+            guard fullNames[raw.text] == nil else {
+                if !raw.quoted { entities[fullNames[raw.text]!].onlyQuoted = false }
+                continue
+            }
+            fullNames[raw.text] = entities.count
+            entities.append(Entity(name: raw.text, kind: kind(of: raw.text, person: personEvidence[raw.text] ?? false),
+                                   gender: nil, onlyQuoted: raw.quoted))
+        }
+        // Link each mention to an entity: its own full name, or the nearest full name it is part of.
+        var lastMention: [Int: Int] = [:]
+        var linkedRaws: [Raw] = []
+        for raw in raws {
+            var entity = fullNames[raw.text]
+            if entity == nil || !raw.text.contains(" ") {
+                let candidates = entities.indices.filter { candidate in
+                    let parts = entities[candidate].name.split(separator: " ")
+                    return parts.count > 1 && (parts.first == Substring(raw.text) || parts.last == Substring(raw.text))
+                }
+                if candidates.count == 1 {
+                    entity = candidates[0]
+                } else if candidates.count > 1 {
+                    entity = candidates.max { (lastMention[$0] ?? -1) < (lastMention[$1] ?? -1) }
+                }
+            }
+            guard let entity else { continue }
+            if raw.person, entities[entity].kind == .unknown { entities[entity].kind = .person }
+            lastMention[entity] = raw.sentence
+            mentions.append(Mention(sentence: raw.sentence, range: raw.range, entity: entity, title: raw.title))
+            linkedRaws.append(raw)
+            for token in raw.range { byToken[raw.sentence, default: [:]][token] = mentions.count - 1 }
+        }
+        // Narrative names beat quoted ones: "Putin" stays "Putin" when "Vladimir Putin" is only quoted.
+        var narrativeForms: [Int: String] = [:]
+        var quotedForms: [Int: Set<String>] = [:]
+        for (mention, raw) in zip(mentions, linkedRaws) {
+            if raw.quoted {
+                quotedForms[mention.entity, default: []].insert(raw.text)
+            } else {
+                entities[mention.entity].onlyQuoted = false
+                if raw.text.count > (narrativeForms[mention.entity]?.count ?? 0) { narrativeForms[mention.entity] = raw.text }
+            }
+        }
+        for index in entities.indices {
+            if let narrative = narrativeForms[index], narrative.count < entities[index].name.count,
+               quotedForms[index]?.contains(entities[index].name) == true {
+                entities[index].name = narrative
+            }
+        }
+    }
+
+    /// The mention covering `token` of `sentence`, if the token is part of a name.
+    func mention(sentence: Int, token: Int) -> Mention? {
+        byToken[sentence]?[token].map { mentions[$0] }
+    }
+
+    /// The entity whose name covers `token`.
+    func entity(sentence: Int, token: Int) -> Int? {
+        mention(sentence: sentence, token: token)?.entity
+    }
+
+    mutating func learnGender(_ entity: Int, _ gender: WordLists.Pronoun.Gender) {
+        guard gender == .male || gender == .female, entities[entity].gender == nil else { return }
+        entities[entity].gender = gender
+        if entities[entity].kind == .unknown { entities[entity].kind = .person }
+    }
+
+    subscript(_ index: Int) -> Entity { entities[index] }
+}

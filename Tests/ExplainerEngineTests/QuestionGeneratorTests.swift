@@ -1,0 +1,167 @@
+import Testing
+
+@testable import ExplainerEngine
+
+/// Each kind of question, with the exact question and answer, from sentences written for the tests.
+@Suite("QuestionGenerator")
+struct QuestionGeneratorTests {
+    func answer(_ question: String, _ text: String) -> String? {
+        EngineTestSupport.answer(to: question, in: text)
+    }
+
+    @Test("double object: do-support and the verb's base form")
+    func ditransitive() {
+        #expect(answer("What did the harbour board give the sailing club?", "The harbour board gave the sailing club a new slipway.")
+            == "A new slipway.")
+    }
+
+    @Test("a recipient after \"to\" asks the same question")
+    func toDative() {
+        #expect(answer("What did the harbour board send Mira Holt?", "Later, the harbour board sent a letter of thanks to Mira Holt.")
+            == "A letter of thanks.")
+    }
+
+    @Test("object question: What did the board approve?")
+    func object() {
+        #expect(answer("What did the harbour board approve?", "The harbour board approved a plan to widen the old pier.")
+            == "A plan to widen the old pier.")
+    }
+
+    @Test("appositive: NAME, the DESCRIPTION, said")
+    func appositive() {
+        #expect(answer("Who is Mira Holt?", "Mira Holt, the club's chief instructor, said the season would start in May.")
+            == "The club's chief instructor.")
+    }
+
+    @Test("a title before a name: Club captain Jonas Vik")
+    func title() {
+        #expect(answer("Who is Jonas Vik?", "Club captain Jonas Vik welcomed the decision.") == "The club captain.")
+        #expect(answer("Who is Ola Berg?", "Former mayor Ola Berg opened the pier.") == "The former mayor.")
+    }
+
+    @Test("a name after a description: Her deputy, NAME, said")
+    func nameInApposition() {
+        #expect(answer("Who is Ivar Aas?", "Mira Holt runs the school. Her deputy, Ivar Aas, said the boats were ready.")
+            == "Mira Holt's deputy.")
+    }
+
+    @Test("copular sentence about a person")
+    func copular() {
+        #expect(answer("Who is Jonas Vik?", "Jonas Vik is the youngest captain in the club's history.")
+            == "The youngest captain in the club's history.")
+    }
+
+    @Test("known for")
+    func knownFor() {
+        #expect(answer("What is Vik known for?", "Vik, known for his long solo voyages, joined the club in 2015.") == "His long solo voyages.")
+    }
+
+    @Test("is believed to: the auxiliary moves, the chain stays")
+    func believedTo() {
+        #expect(answer("What is Mira Holt believed to be planning?", "Mira Holt is believed to be planning a new course.") == "A new course.")
+    }
+
+    @Test("passive with an agent: Who approved the plan?")
+    func passive() {
+        #expect(answer("Who approved the plan?", "The plan was approved by the harbour board.") == "The harbour board.")
+    }
+
+    @Test("quotation with its speaker")
+    func quotation() {
+        #expect(answer("What did Mira Holt say?", "\"We have never had a better season,\" Mira Holt said.")
+            == "\"We have never had a better season.\"")
+    }
+
+    @Test("reported speech")
+    func reported() {
+        #expect(answer("What did Mira Holt say?", "Mira Holt, the club's chief instructor, said the season would start in May.")
+            == "The season would start in May.")
+    }
+
+    @Test("when: a month")
+    func when() {
+        #expect(answer("When did Vik join the club?", "Vik, known for his long solo voyages, joined the club in 2015.") == "In 2015.")
+    }
+
+    @Test("where: a named place")
+    func whereQuestion() {
+        #expect(answer("Where is the trophy on display?", "The trophy is on display at the Lakeside Museum.") == "At the Lakeside Museum.")
+    }
+
+    @Test("how many: a count in the subject")
+    func howMany() {
+        #expect(answer("How many members voted on the plan?", "About 200 members voted on the plan.") == "About 200 members.")
+        #expect(answer("How many people does the company employ?", "Anna Lind owns a ferry company. The company employs 40 people.")
+            == "40 people.")
+    }
+
+    @Test("how much: a change and a price")
+    func howMuch() {
+        #expect(answer("How much did membership rise?", "Membership rose 15 percent to 1,200.") == "15 percent to 1,200.")
+        #expect(answer("How much did the new slipway cost?", "The new slipway cost 90,000 euros.") == "90,000 euros.")
+    }
+
+    @Test("how long: a duration and since")
+    func howLong() {
+        #expect(answer("How long will the repairs close the pier?", "The repairs will close the pier for six weeks.") == "For six weeks.")
+        #expect(answer("How long has the club run races on the lake?", "The club has run races on the lake since 1962.") == "Since 1962.")
+    }
+
+    @Test("why: because, in order to, and after for a decision")
+    func why() {
+        #expect(answer("Why was the race cancelled?", "The race was cancelled because the wind was too strong.")
+            == "Because the wind was too strong.")
+        #expect(answer("Why did the club sell its old boat?", "The club sold its old boat in order to pay for the slipway.")
+            == "To pay for the slipway.")
+        #expect(answer("Why did the board approve the repairs?", "The board approved the repairs after an inspection found cracks in the pier.")
+            == "After an inspection found cracks in the pier.")
+    }
+
+    @Test("concern: What are members worried about?")
+    func concern() {
+        #expect(answer("What are members worried about?", "Members are worried that fees will rise.") == "Fees will rise.")
+    }
+
+    @Test("what happens during something")
+    func during() {
+        #expect(answer("What will happen during the repairs?", "During the repairs, members will launch boats from the beach.")
+            == "Members will launch boats from the beach.")
+    }
+
+    @Test("a question the article asks and answers itself")
+    func selfAsked() {
+        #expect(answer("What did the board give the club?", "What did the board give the club? A new slipway and two boats. It was a surprise.")
+            == "A new slipway and two boats.")
+    }
+
+    @Test("What happened? is the lead; What happens next? a later sentence about the future")
+    func standardQuestions() {
+        let text = "The ferry broke down on Tuesday.\n\nPassengers waited for hours.\n\nThe crew fixed the engine.\n\nThe company will inspect every boat next month."
+        #expect(answer("What happened?", text) == "The ferry broke down on Tuesday.")
+        #expect(answer("What happens next?", text) == "The company will inspect every boat next month.")
+    }
+
+    @Test("an interview question in the third person, with its answer")
+    func interview() {
+        let text = "Ola Berg has built boats for fifty years.\n\nQ: How many boats have you built?\n\nA: About three hundred, most of them small."
+        #expect(answer("How many boats has Ola Berg built?", text) == "About three hundred, most of them small.")
+    }
+
+    @Test("a subhead that is a question gets the section's first paragraph")
+    func subhead() {
+        let text = "The club opened a school.\n\nHow the school works\n\nPupils sail twice a week with an instructor."
+        #expect(answer("How does the school work?", text) == "Pupils sail twice a week with an instructor.")
+    }
+
+    @Test("a pronoun with no antecedent drops the question")
+    func unresolvedPronoun() {
+        let candidates = EngineTestSupport.candidates("They gave the club a new boat.")
+        #expect(!candidates.contains { $0.kind == .giving })
+    }
+
+    @Test("he is resolved to the last person named")
+    func resolvedPronoun() {
+        #expect(answer("What did Tomas Berg say?", "Tomas Berg runs the ferry. He said the service would resume on Friday.")
+            == "The service would resume on Friday.")
+    }
+}
