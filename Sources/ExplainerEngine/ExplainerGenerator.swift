@@ -70,10 +70,3 @@ public struct ExplainerGenerator: Sendable {
         return text
     }
 }
-
-extension ExplainerGenerator {
-    /// Problems an editor should fix in an article: for now, editor questions with no answer.
-    public func check(_ article: Article) -> [Diagnostic] {
-        []
-    }
-}
