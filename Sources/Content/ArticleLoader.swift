@@ -8,7 +8,7 @@ import Foundation
 public struct ArticleLoader: Sendable {
     /// The largest article file read, in bytes. News articles are kilobytes; a file of many
     /// megabytes is a mistake (a data dump, a log), and refusing it keeps builds fast.
-    public static let maximumFileSize = 8 * 1024 * 1024
+    public static let maximumFileSize = 2 * 1024 * 1024
 
     public init() {}
 

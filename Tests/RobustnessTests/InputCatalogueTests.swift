@@ -75,7 +75,15 @@ struct InputCatalogueTests {
         let paragraph = String(repeating: "The council met again on Tuesday. ", count: 30) + "\n\n"
         let text = "Huge\n\n" + String(repeating: paragraph, count: 50 * 1_048_576 / paragraph.utf8.count)
         let problems = try await expectRefused("huge.txt", Data(text.utf8))
-        #expect(problems.contains { $0.message.contains("articles may be at most 8.0 MB") })
+        #expect(problems.contains { $0.message.contains("articles may be at most 2.0 MB") })
+    }
+
+    @Test("a million one-word lines → refused by the size limit, quickly")
+    func millionLines() async throws {
+        let words = ["council", "bridge", "ferry", "vote", "river"]
+        let text = "Lines\n\n" + (0..<1_000_000).map { words[$0 % words.count] }.joined(separator: "\n")
+        let problems = try await expectRefused("lines.txt", Data(text.utf8))
+        #expect(problems.contains { $0.message.contains("articles may be at most") })
     }
 
     @Test("a single 10 MB line → refused by the size limit")
