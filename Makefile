@@ -27,6 +27,9 @@ release: deps ## Build the release binary (.build/release/explainer)
 site: release ## Write the site from content/ into public/
 	$(BIN) build
 
+LSAN_OPTIONS  := suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=0
+export LSAN_OPTIONS
+
 test-sanitizers: deps ## Run the test suite under AddressSanitizer, then ThreadSanitizer
 	$(SWIFT) test --sanitize=address --scratch-path .build-asan
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
