@@ -28,8 +28,34 @@ public struct ExplainerGenerator: Sendable {
             let summary = article.summary ?? Self.firstSentence(of: handWritten.first?.answer ?? "")
             return makeExplainer(article, questions: handWritten, summary: summary)
         }
+        let clock = ContinuousClock()
+        if let runs = ProcessInfo.processInfo.environment["EXPLAINER_BENCH"].flatMap(Int.init) {
+            var best = Duration.seconds(1000)
+            var words = 0
+            func cpu() -> Duration {
+                var spec = timespec()
+                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+                return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
+            }
+            for _ in 0..<runs {
+                let start = cpu()
+                let analysis = ArticleAnalysis(article: article, lexicon: lexicon)
+                let candidates = QuestionGenerator(analysis: analysis).candidates()
+                let selected = QuestionSelector(analysis: analysis).select(candidates, editor: [])
+                _ = selected.map { AnswerBuilder.render($0.parts) }
+                best = min(best, cpu() - start)
+                words = analysis.wordCount
+            }
+            FileHandle.standardError.write(Data("bench best \(best) words \(words) per-1000 \(best / max(1, words) * 1000)\n".utf8))
+        }
+        let t0 = clock.now
         let analysis = ArticleAnalysis(article: article, lexicon: lexicon)
+        let t1 = clock.now
         let candidates = QuestionGenerator(analysis: analysis).candidates()
+        let t2 = clock.now
+        if ProcessInfo.processInfo.environment["EXPLAINER_TIME"] != nil {
+            FileHandle.standardError.write(Data("analysis \(t1 - t0) questions \(t2 - t1) words \(analysis.wordCount)\n".utf8))
+        }
         if ProcessInfo.processInfo.environment["EXPLAINER_DEBUG"] != nil {
             FileHandle.standardError.write(Data((analysis.dump() + "\n" + candidates.map { "cand \($0.kind) \($0.score) [\($0.sentence)] \($0.question) => \($0.parts.map(\.text))" }.joined(separator: "\n") + "\n").utf8))
         }
@@ -37,6 +63,9 @@ public struct ExplainerGenerator: Sendable {
         let selected = QuestionSelector(analysis: analysis).select(candidates, editor: editor)
         let questions = selected.map { candidate in
             QuestionAnswer(question: candidate.question, answer: AnswerBuilder.render(candidate.parts), section: candidate.section)
+        }
+        if ProcessInfo.processInfo.environment["EXPLAINER_TIME"] != nil {
+            FileHandle.standardError.write(Data("total \(clock.now - t0) per-1000-words \((clock.now - t0) / max(1, analysis.wordCount) * 1000)\n".utf8))
         }
         return makeExplainer(article, questions: questions, summary: article.summary ?? Self.summary(analysis))
     }

@@ -97,7 +97,7 @@ extension QuestionGenerator {
         while index < tokens.count {
             let token = tokens[index]
             if token.text == "?" { break }
-            if ["that", "this"].contains(token.lower), token.tag == .pronoun {
+            if words.demonstratives.contains(token.lower), token.tag == .pronoun {
                 guard let context, let object = contextObject(context) else { return nil }
                 output.append(object)
                 index += 1
@@ -110,7 +110,7 @@ extension QuestionGenerator {
                     index += 1
                     continue
                 }
-                if ["that", "this", "it"].contains(token.lower), let context, let object = contextObject(context) {
+                if token.lower == "it" || words.demonstratives.contains(token.lower), let context, let object = contextObject(context) {
                     output.append(object)
                     index += 1
                     continue
@@ -153,7 +153,7 @@ extension QuestionGenerator {
         var start = group.range.lowerBound
         // "a set of twelve goblets" → "the twelve goblets" (the group after "set of" when the head is a container).
         if tokens[start].lower == "a" || tokens[start].lower == "an" { start += 1 }
-        if start + 2 < group.range.upperBound, tokens[start + 1].lower == "of", ["set", "pair", "series", "collection", "number", "couple"].contains(tokens[start].lower) {
+        if start + 2 < group.range.upperBound, tokens[start + 1].lower == "of", words.containerNouns.contains(tokens[start].lower) {
             start += 2
         }
         guard let text = phrase(sentence, start..<group.range.upperBound) else { return nil }
@@ -220,9 +220,7 @@ extension QuestionGenerator {
     private func subheadQuestion(_ tokens: [Token]) -> String? {
         // Lowercase the words of a title-case subhead, except names the article uses.
         func word(_ token: Token) -> String {
-            if token.tag == .properNoun, analysis.entities.mentions.contains(where: { mention in
-                analysis.entities[mention.entity].name.split(separator: " ").contains(Substring(token.text))
-            }) {
+            if token.tag == .properNoun, analysis.entities.nameWords.contains(token.text) {
                 return token.text
             }
             return isAcronym(token.text) ? token.text : token.lower
@@ -298,8 +296,8 @@ extension QuestionGenerator {
             guard let clause = analysis.mainClause(sentence.index) else { continue }
             let tokens = sentence.tokens
             let future = clause.verb.auxiliaries.contains { tokens[$0].lower == "will" || tokens[$0].lower == "'ll" }
-                || (["expect", "plan", "schedule", "forecast"].contains(tokens[clause.verb.main].lemma) && tokens[clause.verb.main].form != .past)
-                || clause.verb.raising.contains { ["expected", "scheduled", "due", "set"].contains(tokens[$0].lower) }
+                || (words.futureVerbs.contains(tokens[clause.verb.main].lemma) && tokens[clause.verb.main].form != .past)
+                || clause.verb.raising.contains { words.futureParticiples.contains(tokens[$0].lower) }
             guard future, subject(clause) != nil else { continue }
             return CandidateQuestion(
                 kind: .next, question: "What happens next?",

@@ -267,7 +267,7 @@ extension QuestionGenerator {
             let specific = tokens[constituent.range].contains { words.months.contains($0.lower) || isYear($0) }
             return (specific, constituent.range)
         case .prepositional(let preposition):
-            guard ["in", "on", "at", "by", "during", "from", "before", "after", "until", "within", "next"].contains(preposition),
+            guard words.timePrepositions.contains(preposition),
                   let group = constituent.group, isTimeGroup(group, sentence: sentence) else { return nil }
             let groupTokens = tokens[group.range]
             let specific = groupTokens.contains { words.months.contains($0.lower) || isYear($0) || words.timeNouns[$0.lower] == .season }
@@ -282,7 +282,7 @@ extension QuestionGenerator {
     }
 
     func parserIsTime(_ token: Token) -> Bool {
-        ClauseParser(words: words).isTimeWord(token)
+        words.isTimeWord(token)
     }
 
     /// Money, percentages and measured amounts: "18 percent", "$41 million", "214 million marks".

@@ -65,7 +65,7 @@ extension QuestionGenerator {
                 let wh = objectEntity.map { analysis.entities[$0].kind == .person } == true ? "who" : "what"
                 if let question = assemble([wh, auxiliary, subject.text] + rest) {
                     let range = answerRange(clause, from: first)
-                    let light = ["get", "have", "make", "take", "do", "see", "go", "come", "put", "need", "use", "keep"].contains(main.lemma)
+                    let light = words.lightVerbs.contains(main.lemma)
                     let substantial = contentCount(object, sentence: clause.sentence) >= 2 || objectTokens.contains(where: \.quoted)
                     result.append(CandidateQuestion(kind: .object, question: question, parts: [part(clause, range)],
                                                     sentence: clause.sentence, score: light ? 3.5 : (substantial ? 5.5 : 5), mergeKey: "object|\(question)",

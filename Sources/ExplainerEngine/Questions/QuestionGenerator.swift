@@ -11,9 +11,16 @@ struct QuestionGenerator: Sendable {
     let analysis: ArticleAnalysis
     var words: WordLists { analysis.words }
     var lexicon: Lexicon { analysis.lexicon }
+    /// Lemmas of the nouns the article uses outside quotations.
+    let narrativeNouns: Set<String>
 
     init(analysis: ArticleAnalysis) {
         self.analysis = analysis
+        var nouns = Set<String>()
+        for sentence in analysis.sentences where sentence.blockKind != .subhead {
+            for token in sentence.tokens where !token.quoted && token.tag == .noun { nouns.insert(token.lemma) }
+        }
+        self.narrativeNouns = nouns
     }
 
     /// Every candidate, in story order, before ranking and merging.
@@ -80,19 +87,19 @@ struct QuestionGenerator: Sendable {
                         } else {
                             piece = name
                         }
-                    } else if ["this", "that", "these", "those"].contains(token.lower) {
+                    } else if words.demonstratives.contains(token.lower) {
                         return nil
                     } else if features.person == 3 || features.person == 1 || features.person == 2 {
-                        if ["someone", "somebody", "anyone", "everyone", "everybody", "nobody", "everything", "something", "anything", "nothing"].contains(token.lower) {
+                        if words.indefinitePronouns.contains(token.lower) {
                             piece = token.lower
                         } else {
                             return nil
                         }
                     }
-                } else if ["this", "that", "these", "those"].contains(token.lower) {
+                } else if words.demonstratives.contains(token.lower) {
                     return nil
                 }
-            case .determiner where ["this", "these", "those", "that"].contains(token.lower):
+            case .determiner where words.demonstratives.contains(token.lower):
                 piece = "the"
             case .properNoun:
                 if fullNames, let mention = analysis.entities.mention(sentence: sentenceIndex, token: index),
@@ -272,7 +279,7 @@ struct QuestionGenerator: Sendable {
                 if !keepTime, let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
                 parts.append(text)
             case .prepositional(let preposition):
-                if ["after", "before", "during", "since", "until", "by", "according", "despite", "amid", "including", "within", "throughout"].contains(preposition) { continue }
+                if words.adjunctPrepositions.contains(preposition) { continue }
                 // "with" belongs to verbs like "present X with Y"; elsewhere it is an adjunct.
                 if preposition == "with", !(index > 0 && clause.complements[index - 1].kind == .nounGroup
                     && words.givingVerbs.contains(tokens[clause.verb.main].lemma)) { continue }
@@ -290,7 +297,7 @@ struct QuestionGenerator: Sendable {
                 continue
             case .other:
                 // A stranded particle belongs to the verb phrase: "come from a goal down".
-                if complement.range.count == 1, ClauseParser.particles.contains(tokens[complement.range.lowerBound].lower) {
+                if complement.range.count == 1, words.particles.contains(tokens[complement.range.lowerBound].lower) {
                     parts.append(tokens[complement.range.lowerBound].text)
                     continue
                 }
@@ -306,15 +313,14 @@ struct QuestionGenerator: Sendable {
     /// A noun group that names a time: "Wednesday", "last month", "the following year", "2026".
     func isTimeGroup(_ group: NounGroup, sentence: Int) -> Bool {
         let tokens = analysis.sentences[sentence].tokens
-        let parser = ClauseParser(words: words)
-        return tokens[group.range.lowerBound..<group.coreEnd].contains { parser.isTimeWord($0) }
-            && (parser.isTimeWord(tokens[group.head]) || tokens[group.head].tag == .number || words.timeNouns[tokens[group.head].lemma] != nil)
+        return tokens[group.range.lowerBound..<group.coreEnd].contains { words.isTimeWord($0) }
+            && (words.isTimeWord(tokens[group.head]) || tokens[group.head].tag == .number || words.timeNouns[tokens[group.head].lemma] != nil)
     }
 
     /// Assembles a question from words, capitalising the first and checking its length.
     func assemble(_ pieces: [String], maxWords: Int = 20) -> String? {
-        let text = pieces.filter { !$0.isEmpty }.joined(separator: " ")
-            .replacingOccurrences(of: " ,", with: ",")
+        var text = pieces.filter { !$0.isEmpty }.joined(separator: " ")
+        if text.includes(" ,") { text = text.replacingOccurrences(of: " ,", with: ",") }
         let count = text.split(separator: " ").count
         guard count >= 2, count <= maxWords else { return nil }
         var question = text.prefix(1).uppercased() + text.dropFirst()

@@ -18,7 +18,13 @@ struct QuestionSelector: Sendable {
 
     func select(_ candidates: [CandidateQuestion], editor: [CandidateQuestion] = []) -> [CandidateQuestion] {
         let merged = merge(candidates)
-        var pool = merged.filter(isPublishable).map(rescored)
+        var pool: [CandidateQuestion] = []
+        for candidate in merged {
+            let answer = AnswerBuilder.render(candidate.parts)
+            let answerWords = contentWords(answer)
+            guard isPublishable(candidate, answer: answer, answerWords: answerWords) else { continue }
+            pool.append(rescored(candidate, answer: answer, answerWords: answerWords))
+        }
         pool.sort { ($0.score, -$0.sentence) > ($1.score, -$1.sentence) }
         var chosen: [CandidateQuestion] = editor
         var questions = Set(editor.map { normalized($0.question) })
@@ -111,10 +117,11 @@ struct QuestionSelector: Sendable {
             for article in ["a ", "an ", "the "] where lower.hasPrefix(article) { return String(lower.dropFirst(article.count)) }
             return lower
         }
+        guard candidate.parts.count > 1 else { return candidate }
         for part in candidate.parts {
             let text = bare(part.text)
-            if kept.contains(where: { bare($0.text).contains(text) }) { continue }
-            kept.removeAll { text.contains(bare($0.text)) }
+            if kept.contains(where: { bare($0.text).includes(text) }) { continue }
+            kept.removeAll { text.includes(bare($0.text)) }
             kept.append(part)
         }
         result.parts = Array(kept.prefix(4))
@@ -123,17 +130,15 @@ struct QuestionSelector: Sendable {
 
     // MARK: Filters
 
-    func isPublishable(_ candidate: CandidateQuestion) -> Bool {
+    func isPublishable(_ candidate: CandidateQuestion, answer: String, answerWords: Set<String>) -> Bool {
         let question = candidate.question
         guard question.hasSuffix("?"), let first = question.first, first.isUppercase else { return false }
         let words = question.split(separator: " ")
         guard words.count >= 2, words.count <= 25 else { return false }
         let opener = words[0].lowercased().trimmingCharacters(in: .punctuationCharacters)
         guard QuestionGenerator.questionOpeners.contains(opener) else { return false }
-        let answer = AnswerBuilder.render(candidate.parts)
         guard answer.count >= 2 else { return false }
         // A question holding its whole answer tells the reader nothing.
-        let answerWords = contentWords(answer)
         if candidate.kind != .selfAsked, candidate.kind != .interview, candidate.kind != .editor,
            !answerWords.isEmpty, answerWords.isSubset(of: contentWords(question)) {
             return false
@@ -141,13 +146,13 @@ struct QuestionSelector: Sendable {
         return true
     }
 
-    private func rescored(_ candidate: CandidateQuestion) -> CandidateQuestion {
+    private func rescored(_ candidate: CandidateQuestion, answer: String, answerWords: Set<String>) -> CandidateQuestion {
         var result = candidate
         let count = max(1, analysis.sentences.count)
         result.score -= 1.0 * Double(candidate.sentence) / Double(count)
-        let answerWords = AnswerBuilder.render(candidate.parts).split(separator: " ").count
-        if answerWords > 60 { result.score -= 1 }
-        if answerWords > 90 { result.score -= 1 }
+        let length = answer.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) } + 1
+        if length > 60 { result.score -= 1 }
+        if length > 90 { result.score -= 1 }
         if candidate.question.split(separator: " ").count > 14 { result.score -= 0.5 }
         // A reported claim asked as fact ("Why should the city have waited?") reads worse than asking who said it.
         if let clauseRole = candidate.clauseRole, case .reported = clauseRole, [.why, .object, .infinitive, .subject].contains(candidate.kind) {
@@ -155,10 +160,9 @@ struct QuestionSelector: Sendable {
         }
         // Specific answers are worth more: numbers, names, quoted words.
         if !isStructural(candidate.kind) {
-            let text = candidate.parts.map(\.text).joined(separator: " ")
-            if text.contains(where: \.isNumber) { result.score += 0.4 }
-            if text.contains("\"") || text.contains("“") { result.score += 0.3 }
-            let content = contentWords(text).count
+            if answer.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { result.score += 0.4 }
+            if answer.includes("\"") || answer.includes("“") { result.score += 0.3 }
+            let content = answerWords.count
             if content <= 1, [.object, .what, .subject, .who, .infinitive].contains(candidate.kind) { result.score -= 0.7 }
             if content >= 4 { result.score += 0.3 }
         }
@@ -184,7 +188,7 @@ struct QuestionSelector: Sendable {
         for part in candidate.parts {
             for index in [part.sentence - 1, part.sentence, part.sentence + 1] where index >= 0 && index < analysis.sentences.count {
                 let start = String(analysis.sentences[index].text.prefix(40))
-                if start.count >= 20, part.text.contains(start) { result.insert(index) }
+                if start.count >= 20, part.text.includes(start) { result.insert(index) }
             }
         }
         return result
@@ -205,13 +209,33 @@ struct QuestionSelector: Sendable {
         return false
     }
 
+    /// Lowercase words of a text: runs of ASCII letters and digits, and of non-ASCII characters.
+    static func words(of text: String) -> [String] {
+        var result: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
+                current.append(byte)
+            } else if byte >= 0x41 && byte <= 0x5A {
+                current.append(byte + 0x20)
+            } else if !current.isEmpty {
+                result.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+        // Curly quotes and dashes are not letters.
+        return result.map { word in
+            word.utf8.contains(where: { $0 >= 0x80 }) ? String(word.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init)).lowercased() : word
+        }.filter { !$0.isEmpty }
+    }
+
     private func normalized(_ text: String) -> String {
         text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     private func contentWords(_ text: String) -> Set<String> {
-        let stop: Set<String> = ["the", "and", "for", "with", "that", "this", "from", "what", "who", "did", "does", "was", "were", "are", "has", "have", "had", "will", "would", "its", "his", "her", "their", "about", "into", "said", "say"]
-        return Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-            .filter { $0.count >= 3 && !stop.contains($0) })
+        let stop = analysis.words.stopWords
+        return Set(Self.words(of: text).filter { $0.utf8.count >= 3 && !stop.contains($0) })
     }
 }

@@ -30,8 +30,8 @@ struct StructureParser: Sendable {
 
     private func plainBlocks(_ text: String) -> [ArticleStructure.Block] {
         var blocks: [ArticleStructure.Block] = []
-        for raw in text.components(separatedBy: "\n\n") {
-            let lines = raw.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for raw in Self.blocks(of: text) {
+            let lines = raw.split(separator: "\n").map { String($0) }.filter { !$0.isEmpty }
             guard !lines.isEmpty else { continue }
             // Interview lines may share a block; each Q:/A: starts a new one.
             var pending: [String] = []
@@ -264,6 +264,38 @@ struct StructureParser: Sendable {
 
     /// Whitespace runs → one space; ends trimmed.
     static func fold(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        // Most text needs nothing: no newline, tab, double space or space at either end.
+        var previousSpace = true
+        var clean = true
+        for byte in text.utf8 {
+            if byte == 0x0A || byte == 0x09 || (byte == 0x20 && previousSpace) {
+                clean = false
+                break
+            }
+            previousSpace = byte == 0x20
+        }
+        if clean, !previousSpace { return text }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+    }
+
+    /// The blocks of cleaned text: separated by a blank line (the cleaner writes exactly "\n\n").
+    static func blocks(of text: String) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == 0x0A, next < utf8.endIndex, utf8[next] == 0x0A {
+                result.append(text[start..<index])
+                index = utf8.index(after: next)
+                while index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
+                start = index
+                continue
+            }
+            index = next
+        }
+        if start < utf8.endIndex { result.append(text[start..<utf8.endIndex]) }
+        return result
     }
 }

@@ -1,0 +1,25 @@
+/// Substring search on UTF-8 bytes, without Foundation's locale-aware machinery.
+extension StringProtocol {
+    /// Whether `other` occurs in the text, byte for byte.
+    func includes(_ other: some StringProtocol) -> Bool {
+        let needle = Array(other.utf8)
+        guard !needle.isEmpty else { return true }
+        let haystack = Array(utf8)
+        guard haystack.count >= needle.count else { return false }
+        let first = needle[0]
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var matched = true
+                for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+}
