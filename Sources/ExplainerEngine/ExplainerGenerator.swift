@@ -53,10 +53,10 @@ public struct ExplainerGenerator: Sendable {
         let t1 = clock.now
         let candidates = QuestionGenerator(analysis: analysis).candidates()
         let t2 = clock.now
-        if ProcessInfo.processInfo.environment["EXPLAINER_TIME"] != nil {
+        if EngineDebug.time {
             FileHandle.standardError.write(Data("analysis \(t1 - t0) questions \(t2 - t1) words \(analysis.wordCount)\n".utf8))
         }
-        if ProcessInfo.processInfo.environment["EXPLAINER_DEBUG"] != nil {
+        if EngineDebug.dump {
             FileHandle.standardError.write(Data((analysis.dump() + "\n" + candidates.map { "cand \($0.kind) \($0.score) [\($0.sentence)] \($0.question) => \($0.parts.map(\.text))" }.joined(separator: "\n") + "\n").utf8))
         }
         let editor = AnswerFinder(analysis: analysis).answer(article.editorQuestions).compactMap(\.candidate)
@@ -64,7 +64,7 @@ public struct ExplainerGenerator: Sendable {
         let questions = selected.map { candidate in
             QuestionAnswer(question: candidate.question, answer: AnswerBuilder.render(candidate.parts), section: candidate.section)
         }
-        if ProcessInfo.processInfo.environment["EXPLAINER_TIME"] != nil {
+        if EngineDebug.time {
             FileHandle.standardError.write(Data("total \(clock.now - t0) per-1000-words \((clock.now - t0) / max(1, analysis.wordCount) * 1000)\n".utf8))
         }
         return makeExplainer(article, questions: questions, summary: article.summary ?? Self.summary(analysis))

@@ -94,6 +94,9 @@ final class WordLists: @unchecked Sendable {
     /// "concerned" → "about": the preposition a question about the concern uses.
     private(set) var concernWords: [String: String] = [:]
     private(set) var htmlEntities: [String: Character] = [:]
+    /// Every closed-class word form the tagger treats specially; anything else is open-class.
+    private(set) var closedClassWords: Set<String> = []
+
     /// The small named groups of `word-groups.txt`.
     private(set) var groups: [String: Set<String>] = [:]
     private(set) var clausePrepositions: Set<String> = []
@@ -235,6 +238,15 @@ final class WordLists: @unchecked Sendable {
         }
         for row in try rows("number-words") where row.count >= 2 { lists.numberWords[row[0]] = Double(row[1]) }
         for row in try rows("word-groups") where row.count >= 2 { lists.groups[row[0]] = Set(row.dropFirst()) }
+        var closed = Set(lists.numberWords.keys).union(lists.negations).union(lists.auxiliaries.keys).union(lists.pronouns.keys)
+        closed.formUnion(lists.determiners)
+        closed.formUnion(lists.conjunctions)
+        closed.formUnion(lists.subordinators.keys)
+        closed.formUnion(lists.prepositions)
+        // Words with rules of their own in the tagger, and clitics.
+        closed.formUnion(["that", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "there", "to", "so",
+                          "'s", "'", "'m", "'re", "'ve", "'ll", "'d", "n't"])
+        lists.closedClassWords = closed
         func group(_ name: String) -> Set<String> { lists.groups[name] ?? [] }
         lists.clausePrepositions = group("clause-prepositions")
         lists.adjunctPrepositions = group("adjunct-prepositions")

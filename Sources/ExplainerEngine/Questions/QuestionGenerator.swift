@@ -7,12 +7,23 @@ import Foundation
 /// what someone gave, did or said, when, where, how long, how much, how many and why, and the
 /// standard "What happened?" and "What happens next?". A rule that cannot render its question
 /// as clean English — an unresolved pronoun, a vague subject, too many words — proposes nothing.
-struct QuestionGenerator: Sendable {
+struct QuestionGenerator {
     let analysis: ArticleAnalysis
     var words: WordLists { analysis.words }
     var lexicon: Lexicon { analysis.lexicon }
     /// Lemmas of the nouns the article uses outside quotations.
     let narrativeNouns: Set<String>
+    /// Subjects already rendered, by clause (one generator serves one article on one thread).
+    private let memo = SubjectMemo()
+
+    private final class SubjectMemo {
+        struct Key: Hashable {
+            var sentence: Int
+            var subject: Int
+            var verb: Int
+        }
+        var subjects: [Key: (text: String, plural: Bool, referent: Referent?)?] = [:]
+    }
 
     init(analysis: ArticleAnalysis) {
         self.analysis = analysis
@@ -142,6 +153,14 @@ struct QuestionGenerator: Sendable {
     /// The subject of a clause for a question: a full name, a resolved pronoun, or its words
     /// without the interruptions ("Putin and Kim Jong-un").
     func subject(_ clause: Clause) -> (text: String, plural: Bool, referent: Referent?)? {
+        let key = SubjectMemo.Key(sentence: clause.sentence, subject: clause.subject.range.lowerBound, verb: clause.verb.main)
+        if let known = memo.subjects[key] { return known }
+        let result = renderSubject(clause)
+        memo.subjects[key] = result
+        return result
+    }
+
+    private func renderSubject(_ clause: Clause) -> (text: String, plural: Bool, referent: Referent?)? {
         let sentence = clause.sentence
         let tokens = analysis.sentences[sentence].tokens
         let head = tokens[clause.subject.head]
@@ -268,6 +287,7 @@ struct QuestionGenerator: Sendable {
     /// phrases before anything that would be an answer of its own.
     func body(_ clause: Clause, excluding excluded: Set<Int> = [], keepInfinitive: Bool = true, keepTime: Bool = false) -> [String]? {
         let tokens = analysis.sentences[clause.sentence].tokens
+        let keep = subject(clause)?.referent
         var parts: [String] = []
         for (index, complement) in clause.complements.enumerated() {
             if excluded.contains(index) { continue }
@@ -275,7 +295,7 @@ struct QuestionGenerator: Sendable {
             case _ where complement.afterComma:
                 return parts
             case .nounGroup:
-                guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }
+                guard let text = phrase(clause.sentence, complement.range, keep: keep) else { return nil }
                 if !keepTime, let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
                 parts.append(text)
             case .prepositional(let preposition):
@@ -285,10 +305,10 @@ struct QuestionGenerator: Sendable {
                     && words.givingVerbs.contains(tokens[clause.verb.main].lemma)) { continue }
                 if !keepTime, let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
                 if let group = complement.group, isAmount(group, sentence: clause.sentence) { continue }
-                guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }
+                guard let text = phrase(clause.sentence, complement.range, keep: keep) else { return nil }
                 parts.append(text)
             case .infinitive where keepInfinitive:
-                guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }
+                guard let text = phrase(clause.sentence, complement.range, keep: keep) else { return nil }
                 parts.append(text)
             case .time where keepTime:
                 guard let text = phrase(clause.sentence, complement.range) else { return nil }

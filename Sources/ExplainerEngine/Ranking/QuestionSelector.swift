@@ -19,11 +19,8 @@ struct QuestionSelector: Sendable {
     func select(_ candidates: [CandidateQuestion], editor: [CandidateQuestion] = []) -> [CandidateQuestion] {
         let merged = merge(candidates)
         var pool: [CandidateQuestion] = []
-        for candidate in merged {
-            let answer = AnswerBuilder.render(candidate.parts)
-            let answerWords = contentWords(answer)
-            guard isPublishable(candidate, answer: answer, answerWords: answerWords) else { continue }
-            pool.append(rescored(candidate, answer: answer, answerWords: answerWords))
+        for candidate in merged where isWellFormed(candidate) {
+            pool.append(rescored(candidate))
         }
         pool.sort { ($0.score, -$0.sentence) > ($1.score, -$1.sentence) }
         var chosen: [CandidateQuestion] = editor
@@ -32,7 +29,7 @@ struct QuestionSelector: Sendable {
         for candidate in editor { startsTaken.formUnion(sentenceStarts(candidate)) }
         var perSentence: [Int: Int] = [:]
         for candidate in editor { perSentence[candidate.sentence, default: 0] += 1 }
-        if ProcessInfo.processInfo.environment["EXPLAINER_DEBUG"] != nil {
+        if EngineDebug.dump {
             for candidate in pool { FileHandle.standardError.write(Data("pool \(String(format: "%.2f", candidate.score)) \(candidate.kind) [\(candidate.sentence)] \(candidate.question)\n".utf8)) }
         }
         var generated = 0
@@ -52,6 +49,7 @@ struct QuestionSelector: Sendable {
             guard let bestIndex = remaining.indices.max(by: { (effective(remaining[$0]), -remaining[$0].sentence) < (effective(remaining[$1]), -remaining[$1].sentence) })
             else { break }
             let candidate = remaining.remove(at: bestIndex)
+            guard givesSomethingAway(candidate) == false else { continue }
             let key = normalized(candidate.question)
             guard !questions.contains(key) else { continue }
             let starts = sentenceStarts(candidate)
@@ -130,23 +128,26 @@ struct QuestionSelector: Sendable {
 
     // MARK: Filters
 
-    func isPublishable(_ candidate: CandidateQuestion, answer: String, answerWords: Set<String>) -> Bool {
+    /// A question a reader can read: a capital, a question word, a question mark, at most 25 words, an answer.
+    func isWellFormed(_ candidate: CandidateQuestion) -> Bool {
         let question = candidate.question
-        guard question.hasSuffix("?"), let first = question.first, first.isUppercase else { return false }
+        guard question.hasSuffix("?"), let first = question.unicodeScalars.first, first.properties.isUppercase else { return false }
         let words = question.split(separator: " ")
         guard words.count >= 2, words.count <= 25 else { return false }
-        let opener = words[0].lowercased().trimmingCharacters(in: .punctuationCharacters)
+        let opener = words[0].lowercased().filter { $0.isLetter }
         guard QuestionGenerator.questionOpeners.contains(opener) else { return false }
-        guard answer.count >= 2 else { return false }
-        // A question holding its whole answer tells the reader nothing.
-        if candidate.kind != .selfAsked, candidate.kind != .interview, candidate.kind != .editor,
-           !answerWords.isEmpty, answerWords.isSubset(of: contentWords(question)) {
-            return false
-        }
-        return true
+        return candidate.parts.contains { $0.text.unicodeScalars.contains { $0.properties.isAlphabetic || ("0"..."9").contains($0) } }
     }
 
-    private func rescored(_ candidate: CandidateQuestion, answer: String, answerWords: Set<String>) -> CandidateQuestion {
+    /// Whether the question holds every content word of its answer: then it tells the reader nothing.
+    func givesSomethingAway(_ candidate: CandidateQuestion) -> Bool {
+        guard candidate.kind != .selfAsked, candidate.kind != .interview, candidate.kind != .editor else { return false }
+        let answerWords = contentWords(candidate.parts.map(\.text).joined(separator: " "))
+        return !answerWords.isEmpty && answerWords.isSubset(of: contentWords(candidate.question))
+    }
+
+    private func rescored(_ candidate: CandidateQuestion) -> CandidateQuestion {
+        let answer = candidate.parts.count == 1 ? candidate.parts[0].text : candidate.parts.map(\.text).joined(separator: " ")
         var result = candidate
         let count = max(1, analysis.sentences.count)
         result.score -= 1.0 * Double(candidate.sentence) / Double(count)
@@ -162,7 +163,7 @@ struct QuestionSelector: Sendable {
         if !isStructural(candidate.kind) {
             if answer.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { result.score += 0.4 }
             if answer.includes("\"") || answer.includes("“") { result.score += 0.3 }
-            let content = answerWords.count
+            let content = Self.contentWordCount(answer)
             if content <= 1, [.object, .what, .subject, .who, .infinitive].contains(candidate.kind) { result.score -= 0.7 }
             if content >= 4 { result.score += 0.3 }
         }
@@ -207,6 +208,21 @@ struct QuestionSelector: Sendable {
             }
         }
         return false
+    }
+
+    /// Words of four or more letters: a cheap measure of how much an answer says.
+    static func contentWordCount(_ text: String) -> Int {
+        var count = 0
+        var run = 0
+        for byte in text.utf8 {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
+                run += 1
+            } else {
+                if run >= 4 { count += 1 }
+                run = 0
+            }
+        }
+        return count + (run >= 4 ? 1 : 0)
     }
 
     /// Lowercase words of a text: runs of ASCII letters and digits, and of non-ASCII characters.

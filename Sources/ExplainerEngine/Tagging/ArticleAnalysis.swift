@@ -56,7 +56,7 @@ struct ArticleAnalysis: Sendable {
             wordCount += block.text.split(separator: " ").count
         }
         marks.append(("split+tokenize", clock.now))
-        if ProcessInfo.processInfo.environment["EXPLAINER_TIME"] != nil {
+        if EngineDebug.time {
             FileHandle.standardError.write(Data("split \(splitTime) tokenize \(tokenTime)\n".utf8))
         }
         QuotationFinder.markQuoted(&sentences)
@@ -79,7 +79,7 @@ struct ArticleAnalysis: Sendable {
         marks.append(("pronouns", clock.now))
         findQuotations()
         marks.append(("quotes", clock.now))
-        if ProcessInfo.processInfo.environment["EXPLAINER_TIME"] != nil {
+        if EngineDebug.time {
             var line = ""
             for index in 1..<marks.count { line += "\(marks[index].0) \(marks[index].1 - marks[index - 1].1)  " }
             FileHandle.standardError.write(Data((line + "\n").utf8))

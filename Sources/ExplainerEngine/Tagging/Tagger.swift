@@ -226,6 +226,12 @@ struct Tagger {
             }
             return
         }
+        // Most words are open-class: one lookup decides that.
+        let closed = words.closedClassWords.contains(lower)
+        if !closed, !lower.utf8.contains(0x2D), lower.utf8.first != 0x27 {
+            assignOpenClass(&token, tokens, index, lower)
+            return
+        }
         if let number = words.numberWords[lower] ?? (lower.utf8.contains(0x2D) ? Self.hyphenatedNumber(lower, words) : nil) {
             token.tag = .number
             token.value = number
@@ -338,7 +344,11 @@ struct Tagger {
             token.tag = .preposition
             return
         }
-        // Open class.
+        assignOpenClass(&token, tokens, index, lower)
+    }
+
+    /// Readings and a first tag for a noun, verb, adjective, adverb or name.
+    private func assignOpenClass(_ token: inout Token, _ tokens: [Token], _ index: Int, _ lower: String) {
         token.readings = readings(of: lower)
         let isAcronym = token.text.count >= 2 && token.text.allSatisfy { $0.isUppercase || $0 == "." || $0 == "-" }
             && token.text.contains(where: \.isLetter)
