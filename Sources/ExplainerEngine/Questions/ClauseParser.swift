@@ -327,9 +327,24 @@ struct ClauseParser: Sendable {
             var negation: Int?
             var main: Int?
             var raising: [Int] = []
+            var haveTo: Int?
             while index < end {
                 let token = tokens[index]
+                // "has to reach": "have to" is a verb of its own, followed by the main verb.
+                if token.tag == .auxiliary, token.lemma == "have", index + 2 < end, tokens[index + 1].tag == .infinitive,
+                   tokens[index + 2].tag == .verb || tokens[index + 2].tag == .auxiliary {
+                    haveTo = index
+                    raising.append(contentsOf: [index, index + 1])
+                    index += 2
+                    continue
+                }
                 if token.tag == .auxiliary || token.tag == .modal {
+                    if haveTo != nil, token.lemma == "be", index + 1 < end, tokens[index + 1].tag == .verb {
+                        // "has to be repaired": the auxiliary after "have to".
+                        auxiliaries.append(index)
+                        index += 1
+                        continue
+                    }
                     auxiliaries.append(index)
                     index += 1
                     continue
@@ -363,6 +378,7 @@ struct ClauseParser: Sendable {
                 }
                 break
             }
+            if main == nil, haveTo != nil, let last = auxiliaries.last { main = last }
             if main == nil {
                 guard let last = auxiliaries.last, raising.isEmpty else { return nil }
                 main = last
@@ -377,8 +393,10 @@ struct ClauseParser: Sendable {
                     particle = main + 1
                 }
             }
-            return VerbGroup(range: start..<(main + 1), auxiliaries: auxiliaries, main: main, negation: negation,
-                             raising: raising, particle: particle)
+            var group = VerbGroup(range: start..<(main + 1), auxiliaries: auxiliaries, main: main, negation: negation,
+                                  raising: raising, particle: particle)
+            group.haveTo = haveTo
+            return group
         }
 
         /// A noun group followed by a finite verb: a clause starts here.

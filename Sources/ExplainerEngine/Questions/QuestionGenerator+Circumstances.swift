@@ -77,7 +77,11 @@ extension QuestionGenerator {
                words.weekdays.contains(first.lower) {
                 text = "On " + text
             }
-            add(.when, ask(["when"], excluding: excluded), timeChoice.range, score: timeChoice.specific ? 6.5 : 3.5, text: text)
+            // When something will happen is what readers plan by: future times count for more.
+            let future = clause.verb.auxiliaries.contains { ["will", "'ll"].contains(tokens[$0].lower) }
+                || clause.verb.raising.contains { words.futureParticiples.contains(tokens[$0].lower) }
+            let score = timeChoice.specific ? (future ? 7 : 6.5) : 3.5
+            add(.when, ask(["when"], excluding: excluded), timeChoice.range, score: score, text: text)
         }
 
         for (index, complement) in clause.complements.enumerated() where !isSubordinate {
@@ -107,10 +111,12 @@ extension QuestionGenerator {
                 // How much: "rose 18 percent to 214 million marks", "would cost about $41 million".
                 guard let number = groupTokens.firstIndex(where: { $0.tag == .number }), isAmount(group, sentence: sentenceIndex) else {
                     // How many: "has trained 27 apprentices".
-                    if let first = groupTokens.first, first.tag == .number, !first.text.contains("-"), (first.value ?? 2) != 1,
+                    let lead = NounGroupFinder.numberModifierLength(tokens, at: group.range.lowerBound, end: group.range.upperBound)
+                    if group.range.lowerBound + lead < group.range.upperBound,
+                       case let first = tokens[group.range.lowerBound + lead], first.tag == .number, !first.text.contains("-"), (first.value ?? 2) != 1,
                        tokens[group.head].tag == .noun, !isTimeGroup(group, sentence: sentenceIndex), main.tag == .verb,
                        main.lemma != "be", !words.changeVerbs.contains(main.lemma) {
-                        let noun = sentence.text((group.range.lowerBound + 1)..<group.coreEnd)
+                        let noun = sentence.text((group.range.lowerBound + lead + 1)..<group.coreEnd)
                         if let (auxiliary, rest) = inverted(clause, plural: subject.plural),
                            let question = assemble(["how", "many", noun, auxiliary, subject.text] + rest) {
                             add(.howMany, question, answerRange(clause, from: index), score: 5.5)
@@ -119,6 +125,15 @@ extension QuestionGenerator {
                     continue
                 }
                 _ = number
+                // A measure that is not money or a share: "reach about 1,150 degrees" → "How many degrees ...?".
+                if let unit = groupTokens.last(where: { $0.tag == .noun && (words.units[$0.lemma] ?? words.units[$0.lower]).map { $0 != .percent } == true }),
+                   !groupTokens.contains(where: { words.currencies.contains($0.lemma) || words.currencies.contains($0.text) }),
+                   main.tag == .verb, main.lemma != "be",
+                   let (auxiliary, rest) = inverted(clause, plural: subject.plural),
+                   let question = assemble(["how", "many", unit.text, auxiliary, subject.text] + rest) {
+                    add(.howMany, question, answerRange(clause, from: index), score: 6.5)
+                    continue
+                }
                 guard words.changeVerbs.contains(main.lemma) || main.lemma == "cost" || main.lemma == "reach" || main.lemma == "raise"
                         || main.lemma == "pay" || main.lemma == "earn" || main.lemma == "spend" || main.lemma == "lose" || main.lemma == "make"
                 else { continue }

@@ -220,7 +220,16 @@ struct QuestionGenerator {
         var rest: [String] = []
         var auxiliary: String
         let hasVerbAfterAuxiliary = main.tag == .verb
-        if verb.auxiliaries.isEmpty, let inherited = verb.inheritedAuxiliary {
+        if let have = verb.haveTo, !verb.auxiliaries.contains(where: { $0 < have }) {
+            // "has to reach" → "does ... have to reach".
+            auxiliary = tokens[have].form == .past ? "did" : (plural ? "do" : "does")
+            if verb.negation != nil { rest.append("not") }
+            rest += ["have", "to"]
+            for index in verb.range where index > have + 1 {
+                let token = tokens[index]
+                if [.auxiliary, .modal, .verb].contains(token.tag) { rest.append(token.tag == .verb ? token.text : normalizedAuxiliary(token)) }
+            }
+        } else if verb.auxiliaries.isEmpty, let inherited = verb.inheritedAuxiliary {
             auxiliary = agree(tokens[inherited], plural: plural)
             if verb.negation != nil { rest.append("not") }
             rest.append(main.lemma)

@@ -6,14 +6,14 @@ import Foundation
 /// sentences become one answer). Then questions are dropped that are malformed, that give
 /// their answer away, whose answer is another question's answer, or that would repeat a
 /// sentence another answer already quotes from its start. The best are kept — 5 to 15 for a
-/// normal article, fewer for a short one (about one per 13 words) — and put back in story
+/// normal article, fewer for a short one (about one per 12 words) — and put back in story
 /// order. Editor questions are always kept.
 struct QuestionSelector: Sendable {
     let analysis: ArticleAnalysis
 
     /// The most questions an article of this length gets.
     var limit: Int {
-        min(15, max(4, analysis.wordCount / 13))
+        min(15, max(4, analysis.wordCount / 12))
     }
 
     func select(_ candidates: [CandidateQuestion], editor: [CandidateQuestion] = []) -> [CandidateQuestion] {
@@ -49,7 +49,10 @@ struct QuestionSelector: Sendable {
             guard let bestIndex = remaining.indices.max(by: { (effective(remaining[$0]), -remaining[$0].sentence) < (effective(remaining[$1]), -remaining[$1].sentence) })
             else { break }
             let candidate = remaining.remove(at: bestIndex)
-            guard givesSomethingAway(candidate) == false else { continue }
+            guard givesSomethingAway(candidate) == false else {
+                if EngineDebug.dump { FileHandle.standardError.write(Data("gives away: \(candidate.question)\n".utf8)) }
+                continue
+            }
             let key = normalized(candidate.question)
             guard !questions.contains(key) else { continue }
             let starts = sentenceStarts(candidate)
@@ -57,7 +60,9 @@ struct QuestionSelector: Sendable {
             guard !overlaps(candidate, chosen) else { continue }
             let clauseKind = !isStructural(candidate.kind) && ![.who, .knownFor, .quote].contains(candidate.kind)
             let count = perSentence[candidate.sentence, default: 0]
-            guard count < 2 || !clauseKind else { continue }
+            let cap = analysis.sentences[candidate.sentence].block <= 1 ? 3 : 2
+            guard count < cap || !clauseKind else { continue }
+            if EngineDebug.dump { FileHandle.standardError.write(Data("chose \(String(format: "%.2f", effective(candidate))) \(candidate.question)\n".utf8)) }
             chosen.append(candidate)
             if let family = Self.family(candidate.kind) { perFamily[family, default: 0] += 1 }
             questions.insert(key)
@@ -197,10 +202,11 @@ struct QuestionSelector: Sendable {
 
     /// Whether the candidate's answer is a stretch of a sentence another chosen answer already covers.
     private func overlaps(_ candidate: CandidateQuestion, _ chosen: [CandidateQuestion]) -> Bool {
-        guard !isStructural(candidate.kind) else { return false }
+        // What someone said is a whole statement; a specific question about a part of it is another angle.
+        guard !isStructural(candidate.kind), candidate.kind != .reported else { return false }
         for part in candidate.parts {
             guard let range = part.range else { continue }
-            for other in chosen where !isStructural(other.kind) {
+            for other in chosen where !isStructural(other.kind) && other.kind != .reported {
                 for otherPart in other.parts where otherPart.sentence == part.sentence {
                     guard let otherRange = otherPart.range else { continue }
                     if range.overlaps(otherRange) { return true }
