@@ -27,7 +27,8 @@ extension QuestionGenerator {
                     let text = sentence.text(complement.range)
                     result.append(CandidateQuestion(
                         kind: .reported, question: question,
-                        parts: [AnswerPart(text: text, sentence: sentenceIndex, range: complement.range)],
+                        // No span: a statement does not stop specific questions about its parts.
+                        parts: [AnswerPart(text: text, sentence: sentenceIndex, range: nil)],
                         sentence: sentenceIndex, score: isSaying ? (subject.referent?.entity != nil || subject.plural ? 6.5 : 5.5) : 6.5,
                         mergeKey: key, section: sentence.section))
                 }

@@ -6,14 +6,15 @@ import Foundation
 /// sentences become one answer). Then questions are dropped that are malformed, that give
 /// their answer away, whose answer is another question's answer, or that would repeat a
 /// sentence another answer already quotes from its start. The best are kept — 5 to 15 for a
-/// normal article, fewer for a short one (about one per 12 words) — and put back in story
+/// normal article, fewer for a short one (about one per 12 words, or one per sentence and one more) — and put back in story
 /// order. Editor questions are always kept.
 struct QuestionSelector: Sendable {
     let analysis: ArticleAnalysis
 
     /// The most questions an article of this length gets.
     var limit: Int {
-        min(15, max(4, analysis.wordCount / 12))
+        let sentences = analysis.sentences.filter { $0.blockKind != .subhead }.count
+        return min(15, max(4, analysis.wordCount / 12, sentences + 1))
     }
 
     func select(_ candidates: [CandidateQuestion], editor: [CandidateQuestion] = []) -> [CandidateQuestion] {
