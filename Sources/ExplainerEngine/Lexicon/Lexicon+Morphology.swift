@@ -24,11 +24,14 @@ extension Lexicon {
                 if irregular.pastOf == word { add(.verb, word, .pastOrParticiple) }
             }
         }
-        for reading in exceptionReadings(of: word) where reading.wordClass != .verb || result.isEmpty {
-            add(reading.wordClass, reading.lemma, reading.form)
-        }
         let bytes = Array(word.utf8)
         let packed = entries(bytes[...])
+        let isNoun = (packed >> UInt32(WordClass.noun.rawValue * 8)) & 0xFF != 0
+        for reading in exceptionReadings(of: word) where reading.wordClass != .verb || result.isEmpty {
+            // WordNet lists "owner" as an adjective form; a noun lemma is not a comparative.
+            if reading.wordClass == .adjective, isNoun, !contains(word, as: .adjective) { continue }
+            add(reading.wordClass, reading.lemma, reading.form)
+        }
         for wordClass in WordClass.allCases where (packed >> UInt32(wordClass.rawValue * 8)) & 0xFF != 0 {
             add(wordClass, word, .base)
         }
@@ -59,7 +62,8 @@ extension Lexicon {
                     }
                 }
             }
-            for rule in Self.adjectiveRules where bytes.ends(with: rule.suffix) {
+            // "owner" is a noun, not the comparative of "own".
+            for rule in Self.adjectiveRules where !isNoun && bytes.ends(with: rule.suffix) {
                 if let lemma = lemma(dropping: rule.suffix, adding: rule.ending, as: .adjective) { add(.adjective, lemma, rule.form) }
             }
         }

@@ -208,6 +208,11 @@ struct ClauseParser: Sendable {
             if token.kind == .word, [.adverb, .adjective, .conjunction].contains(token.tag), position + 1 < end, tokens[position + 1].text == "," {
                 return (Constituent(kind: .adverb, range: position..<(position + 1)), position + 2)
             }
+            // "Around 2,400 people use the line": a number's modifier, not an adjunct.
+            if NounGroupFinder.numberModifierLength(tokens, at: position, end: end) > 0,
+               groups.group(in: tokens, at: position, limit: end) != nil {
+                return nil
+            }
             let opensAdjunct = token.tag == .preposition || token.tag == .subordinator || token.tag == .adverb
                 || (token.tag == .wh && token.lower == "when") || (token.tag == .properNoun && parser.isTimeWord(token))
                 || (token.tag == .number && parser.isTimeWord(token))
@@ -451,6 +456,11 @@ struct ClauseParser: Sendable {
                 if token.tag == .closeQuote { depth = max(0, depth - 1) }
                 if depth == 0, token.text == ",", isMajorBreak(index, end: end) { return index }
                 if depth == 0, token.text == ";" { return index }
+                // "... to install sensors in order to detect movement".
+                if depth == 0, index > position, token.lower == "in", index + 2 < end, tokens[index + 1].lower == "order",
+                   tokens[index + 2].lower == "to" {
+                    return index
+                }
                 // "... to give up their phones because earlier trials had found ...".
                 if depth == 0, index > position, token.tag == .subordinator, token.lower != "so" || index + 1 < end && tokens[index + 1].lower == "that" {
                     return index

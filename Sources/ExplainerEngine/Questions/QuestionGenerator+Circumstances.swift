@@ -205,8 +205,11 @@ extension QuestionGenerator {
             let numberIndex = groupTokens.firstIndex { $0.tag == .number }
             let collective = groupTokens.count >= 3 && words.collectiveNouns.contains(tokens[clause.subject.range.lowerBound + 1].lemma)
                 && groupTokens.contains { $0.lower == "of" }
-            if let numberIndex, numberIndex <= 2 || (collective && numberIndex <= 4), groupTokens[0].tag != .determiner || collective || groupTokens[0].lower == "the",
-               tokens[clause.subject.head].form == .plural || collective, !groupTokens[numberIndex].text.contains("-"),
+            // "the 14 daily sailings" counts; "the two leaders" only refers.
+            let definiteCount = groupTokens[0].lower == "the" && numberIndex.map { groupTokens[$0].text.contains(where: \.isNumber) } == true
+            if let numberIndex, numberIndex <= 2 || (collective && numberIndex <= 4), groupTokens[0].tag != .determiner || collective || definiteCount,
+               tokens[clause.subject.head].form == .plural || collective || (groupTokens[numberIndex].value ?? 0) > 1,
+               !groupTokens[numberIndex].text.contains("-"),
                !parserIsTime(groupTokens[numberIndex]) {
                 let noun = collective ? "people" : sentence.text((clause.subject.range.lowerBound + numberIndex + 1)..<clause.subject.coreEnd)
                 var verbWords: [String] = []
@@ -279,6 +282,8 @@ extension QuestionGenerator {
         let tokens = analysis.sentences[sentence].tokens
         switch constituent.kind {
         case .time:
+            // "every day" is how often, not when.
+            if let first = tokens[constituent.range].first, first.lower == "every" || first.lower == "each" { return nil }
             let specific = tokens[constituent.range].contains { words.months.contains($0.lower) || isYear($0) }
             return (specific, constituent.range)
         case .prepositional(let preposition):

@@ -27,8 +27,7 @@ extension QuestionGenerator {
                     let text = sentence.text(complement.range)
                     result.append(CandidateQuestion(
                         kind: .reported, question: question,
-                        // No span: a statement does not stop specific questions about its parts.
-                        parts: [AnswerPart(text: text, sentence: sentenceIndex, range: nil)],
+                        parts: [AnswerPart(text: text, sentence: sentenceIndex, range: complement.range)],
                         sentence: sentenceIndex, score: isSaying ? (subject.referent?.entity != nil || subject.plural ? 6.5 : 5.5) : 6.5,
                         mergeKey: key, section: sentence.section))
                 }

@@ -16,7 +16,10 @@ extension QuestionGenerator {
             .filter { clause.complements[$0].kind == .nounGroup }
         let firstComplement = clause.complements.firstIndex { $0.kind != .adverb }
 
-        if main.tag == .verb, !isBe, !passive, !reporting, let first = firstComplement, clause.complements[first].kind == .nounGroup,
+        // "About 2,400 people use the line": the count is the news, asked by "How many".
+        let countSubject = NounGroupFinder.numberModifierLength(tokens, at: clause.subject.range.lowerBound, end: clause.subject.range.upperBound) > 0
+            || tokens[clause.subject.range.lowerBound].tag == .number
+        if main.tag == .verb, !isBe, !passive, !reporting, !countSubject, let first = firstComplement, clause.complements[first].kind == .nounGroup,
            let object = clause.complements[first].group {
             let objectTokens = tokens[object.range]
             let objectIsTime = isTimeGroup(object, sentence: clause.sentence)

@@ -198,7 +198,7 @@ struct QuestionGenerator {
         if isVague(clause.subject, sentence: sentence) { return nil }
         let groupTokens = tokens[clause.subject.range]
         let plural = head.form == .plural || groupTokens.contains { $0.tag == .conjunction && $0.lower == "and" }
-            || (head.tag == .number && (head.value ?? 2) != 1)
+            || groupTokens.contains { $0.tag == .number && ($0.value ?? 2) > 1 && !isYearToken($0) }
         return (text, plural, Referent(entity: nil, text: text, plural: plural))
     }
 

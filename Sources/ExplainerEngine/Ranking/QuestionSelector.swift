@@ -176,6 +176,11 @@ struct QuestionSelector: Sendable {
         return result
     }
 
+    /// "What did X say?" answered by a reported statement (possibly merged with a quotation).
+    private func isStatement(_ candidate: CandidateQuestion) -> Bool {
+        candidate.kind == .reported || (candidate.kind == .quote && candidate.parts.contains { !$0.isQuotation })
+    }
+
     /// Kinds that ask about people rather than events: their questions add up quickly.
     static func family(_ kind: CandidateQuestion.Kind) -> String? {
         switch kind {
@@ -204,10 +209,12 @@ struct QuestionSelector: Sendable {
     /// Whether the candidate's answer is a stretch of a sentence another chosen answer already covers.
     private func overlaps(_ candidate: CandidateQuestion, _ chosen: [CandidateQuestion]) -> Bool {
         // What someone said is a whole statement; a specific question about a part of it is another angle.
-        guard !isStructural(candidate.kind), candidate.kind != .reported else { return false }
+        // "What happens next?" answers with a whole sentence: it overlaps what is asked of that sentence.
+        // A statement already asked about in part is not asked again; a part of a statement may still be.
+        guard !isStructural(candidate.kind) || candidate.kind == .next else { return false }
         for part in candidate.parts {
             guard let range = part.range else { continue }
-            for other in chosen where !isStructural(other.kind) && other.kind != .reported {
+            for other in chosen where (!isStructural(other.kind) || other.kind == .next) && !isStatement(other) {
                 for otherPart in other.parts where otherPart.sentence == part.sentence {
                     guard let otherRange = otherPart.range else { continue }
                     if range.overlaps(otherRange) { return true }
