@@ -96,8 +96,12 @@ extension QuestionGenerator {
                       groupTokens.contains(where: { $0.tag == .number }) else { continue }
                 let range = answerRange(clause, from: index) { kind in ClauseStops.isStop(kind) || kind == .nounGroup }
                 add(.howLong, ask(["how", "long"], excluding: [index]), range, score: 6.5)
+            case .prepositional("by") where words.changeVerbs.contains(main.lemma) && isAmount(group, sentence: sentenceIndex):
+                // "have risen by 2 degrees since 1990" → "How much have ... risen since 1990?"
+                let range = answerRange(clause, from: index) { kind in ClauseStops.isStop(kind) || kind == .nounGroup }
+                add(.howMuch, ask(["how", "much"], excluding: [index], keepTime: true), range, score: 7)
             case .prepositional("since"):
-                guard clause.verb.auxiliaries.contains(where: { tokens[$0].lemma == "have" }),
+                guard clause.verb.auxiliaries.contains(where: { tokens[$0].lemma == "have" }), !words.changeVerbs.contains(main.lemma),
                       groupTokens.contains(where: { parserIsTime($0) }) else { continue }
                 add(.howLong, ask(["how", "long"], excluding: [index]), complement.range, score: 6.5)
             case .prepositional(let preposition) where ["in", "at"].contains(preposition):

@@ -113,7 +113,9 @@ struct QuestionGenerator {
             case .determiner where words.demonstratives.contains(token.lower):
                 piece = "the"
             case .properNoun:
+                // A person's short name becomes the full one ("Kim" → "Kim Jong-un"); other names stay as written.
                 if fullNames, let mention = analysis.entities.mention(sentence: sentenceIndex, token: index),
+                   analysis.entities[mention.entity].kind == .person,
                    mention.range.lowerBound == index, mention.range.upperBound <= range.upperBound {
                     let name = analysis.entities[mention.entity].name
                     let written = sentence.text(mention.range)

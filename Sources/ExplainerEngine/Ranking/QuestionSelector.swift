@@ -50,6 +50,12 @@ struct QuestionSelector: Sendable {
             guard let bestIndex = remaining.indices.max(by: { (effective(remaining[$0]), -remaining[$0].sentence) < (effective(remaining[$1]), -remaining[$1].sentence) })
             else { break }
             let candidate = remaining.remove(at: bestIndex)
+            // An editor already asks this: the same question word and nothing the editor's question lacks.
+            let words = contentWords(candidate.question)
+            if editor.contains(where: { $0.question.split(separator: " ").first?.lowercased() == candidate.question.split(separator: " ").first?.lowercased()
+                && words.isSubset(of: contentWords($0.question).union(contentWords($0.parts.map(\.text).joined(separator: " ")))) }) {
+                continue
+            }
             guard givesSomethingAway(candidate) == false else {
                 if EngineDebug.dump { FileHandle.standardError.write(Data("gives away: \(candidate.question)\n".utf8)) }
                 continue
