@@ -7,6 +7,8 @@ extension QuestionGenerator {
         let main = tokens[clause.verb.main]
         var result: [CandidateQuestion] = []
         guard let subject = subject(clause) else { return [] }
+        // A clause inside a reason or time adjunct is context, not news of its own.
+        if case .subordinate = clause.role { return [] }
         let isBe = main.lemma == "be"
         let passive = isBe == false && clause.verb.auxiliaries.contains { tokens[$0].lemma == "be" } && main.form == .pastParticiple
         let reporting = words.reportingVerbs.contains(main.lemma) && clause.complements.contains { $0.kind == .complement }
@@ -116,6 +118,7 @@ extension QuestionGenerator {
 
         // Who did it: "Who won the Ferrow & District Regional Cup?".
         if case .main = clause.role, main.tag == .verb, !isBe, !passive, !reporting, clause.verb.raising.isEmpty,
+           tokens[clause.subject.head].tag != .pronoun,
            let entity = analysis.entity(of: clause.subject, in: clause.sentence), clause.subjectPieces.count == 1,
            main.form == .past || main.form == .thirdPerson || !clause.verb.auxiliaries.isEmpty,
            let first = firstComplement, clause.complements[first].kind == .nounGroup, let object = clause.complements[first].group,

@@ -344,7 +344,10 @@ struct QuestionGenerator {
     /// A noun group that names a time: "Wednesday", "last month", "the following year", "2026".
     func isTimeGroup(_ group: NounGroup, sentence: Int) -> Bool {
         let tokens = analysis.sentences[sentence].tokens
-        return tokens[group.range.lowerBound..<group.coreEnd].contains { words.isTimeWord($0) }
+        // "Tuesday night", "the following year" — not "a quiz night".
+        let core = tokens[group.range.lowerBound..<group.coreEnd]
+        if core.contains(where: { ($0.tag == .noun || $0.tag == .properNoun) && !words.isTimeWord($0) }) { return false }
+        return core.contains { words.isTimeWord($0) }
             && (words.isTimeWord(tokens[group.head]) || tokens[group.head].tag == .number || words.timeNouns[tokens[group.head].lemma] != nil)
     }
 

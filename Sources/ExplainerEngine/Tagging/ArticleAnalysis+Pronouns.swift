@@ -26,10 +26,12 @@ extension ArticleAnalysis {
                 if token.quoted { continue }
                 if features.person == 1, sentence.blockKind == .interviewAnswer, let interviewee {
                     resolved[tokenIndex] = Referent(entity: interviewee, text: entities[interviewee].name)
+                    recentPersons.append((interviewee, index))
                     continue
                 }
                 if features.person == 2, sentence.blockKind == .interviewQuestion, let interviewee {
                     resolved[tokenIndex] = Referent(entity: interviewee, text: entities[interviewee].name)
+                    recentPersons.append((interviewee, index))
                     continue
                 }
                 guard features.person == 3 else { continue }
@@ -46,6 +48,11 @@ extension ArticleAnalysis {
                         if let entity = subject.entity, compatible(entity) { choice = entity; break }
                     }
                     if choice == nil, let entity = previousSubject?.entity, compatible(entity) { choice = entity }
+                    // Someone already known to be "she" (or "he") beats someone whose gender is unknown.
+                    if choice == nil,
+                       let known = recentPersons.last(where: { index - $0.sentence <= 4 && entities[$0.entity].gender == features.gender }) {
+                        choice = known.entity
+                    }
                     if choice == nil,
                        let recent = recentPersons.last(where: { index - $0.sentence <= 3 && compatible($0.entity) }) {
                         choice = recent.entity
@@ -53,6 +60,7 @@ extension ArticleAnalysis {
                     if let choice {
                         entities.learnGender(choice, features.gender)
                         resolved[tokenIndex] = Referent(entity: choice, text: entities[choice].name)
+                        recentPersons.append((choice, index))
                     }
                 case .any where features.plural == true:
                     if let subject = subjects.first(where: \.plural) {

@@ -49,6 +49,8 @@ struct EntityIndex: Sendable {
             var title: Range<Int>?
             var person: Bool
             var quoted: Bool
+            /// Follows "in", "at", "from": a place.
+            var located = false
         }
         var raws: [Raw] = []
         var personNouns: [String: Bool] = [:]
@@ -112,7 +114,9 @@ struct EntityIndex: Sendable {
                 let text = sentence.text(range)
                 if words.months.contains(text.lowercased()) || words.weekdays.contains(text.lowercased()) { continue }
                 let quoted = tokens[range].contains(where: \.quoted)
-                raws.append(Raw(sentence: sentence.index, range: range, text: text, title: title, person: person, quoted: quoted))
+                var raw = Raw(sentence: sentence.index, range: range, text: text, title: title, person: person, quoted: quoted)
+                if start > 0, ["in", "at", "from", "near", "outside", "across"].contains(tokens[start - 1].lower) { raw.located = true }
+                raws.append(raw)
             }
         }
         // Full names: several words, or single words never part of a longer name.
@@ -136,7 +140,11 @@ struct EntityIndex: Sendable {
         }
         var fullNames: [String: Int] = [:]
         var personEvidence: [String: Bool] = [:]
-        for raw in raws { personEvidence[raw.text, default: false] = personEvidence[raw.text, default: false] || raw.person }
+        var placeEvidence: [String: Bool] = [:]
+        for raw in raws {
+            personEvidence[raw.text, default: false] = personEvidence[raw.text, default: false] || raw.person
+            placeEvidence[raw.text, default: false] = placeEvidence[raw.text, default: false] || raw.located
+        }
         var partsOfLongerNames = Set<String>()
         for raw in raws where raw.text.contains(" ") {
             for part in raw.text.split(separator: " ") { partsOfLongerNames.insert(String(part)) }
@@ -147,8 +155,12 @@ struct EntityIndex: Sendable {
                 continue
             }
             fullNames[raw.text] = entities.count
-            entities.append(Entity(name: raw.text, kind: kind(of: raw.text, person: personEvidence[raw.text] ?? false),
-                                   gender: nil, onlyQuoted: raw.quoted))
+            var entityKind = kind(of: raw.text, person: personEvidence[raw.text] ?? false)
+            if entityKind == .unknown || (entityKind == .person && !(personEvidence[raw.text] ?? false)), placeEvidence[raw.text] == true,
+               !raw.text.contains(" ") {
+                entityKind = .place
+            }
+            entities.append(Entity(name: raw.text, kind: entityKind, gender: nil, onlyQuoted: raw.quoted))
         }
         for entity in entities {
             for part in entity.name.split(separator: " ") { nameWords.insert(String(part)) }

@@ -124,7 +124,9 @@ struct Tagger {
             guard token.kind == .word, token.tag == .noun || token.tag == .verb || token.tag == .adjective || token.tag == .adverb,
                   !token.readings.isEmpty, !(token.tag == .properNoun)
             else { continue }
-            if let pending = pendingAuxiliary, index >= 2, [.properNoun, .noun, .pronoun].contains(tokens[index - 1].tag),
+            var subjectEnd = index - 1
+            while subjectEnd > 0, tokens[subjectEnd].canBe(.adverb) || tokens[subjectEnd].tag == .adverb { subjectEnd -= 1 }
+            if let pending = pendingAuxiliary, index >= 2, [.properNoun, .noun, .pronoun].contains(tokens[subjectEnd].tag),
                !(tokens[index - 1].tag == .noun && tokens[index].canBe(.noun) && index + 1 < tokens.count && tokens[index + 1].tag != .punctuation && tokens[index + 1].tag != .preposition && tokens[index + 1].tag != .determiner),
                let reading = invertedVerb(tokens[index], after: pending) {
                 // Subject-auxiliary inversion: the verb after the subject takes the auxiliary's form.
@@ -682,7 +684,7 @@ struct Tagger {
         case .conjunction:
             // Coordinated verbs: "... and build a wider crossing", "... and gave the pupils".
             if let lastVerbForm, let coordinated = verb(lastVerbForm == .base ? [.base] : [lastVerbForm, .past, .pastOrParticiple, .thirdPerson]),
-               next.map({ ($0.tag == .noun && noun == nil && coordinated.form != .base) || $0.tag == .determiner || $0.tag == .pronoun || $0.tag == .possessivePronoun || $0.tag == .properNoun || $0.kind == .number || $0.tag == .number || $0.tag == .preposition || $0.tag == .infinitive || $0.tag == .adverb }) ?? false {
+               next.map({ ($0.canBe(.noun) && !$0.capitalized && noun == nil && coordinated.form != .base) || $0.tag == .determiner || $0.tag == .pronoun || $0.tag == .possessivePronoun || $0.tag == .properNoun || $0.kind == .number || $0.tag == .number || $0.tag == .preposition || $0.tag == .infinitive || $0.tag == .adverb }) ?? false {
                 use(coordinated)
                 if coordinated.form == .pastOrParticiple { token.form = .past }
                 return
