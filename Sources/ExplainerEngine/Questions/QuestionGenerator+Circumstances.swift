@@ -130,7 +130,9 @@ extension QuestionGenerator {
                 }
                 _ = number
                 // A measure that is not money or a share: "reach about 1,150 degrees" → "How many degrees ...?".
-                if let unit = groupTokens.last(where: { $0.tag == .noun && (words.units[$0.lemma] ?? words.units[$0.lower]).map { $0 != .percent } == true }),
+                // (Durations are asked with "How long"; "every 12 minutes" is how often.)
+                if let unit = groupTokens.last(where: { $0.tag == .noun && (words.units[$0.lemma] ?? words.units[$0.lower]).map { $0 != .percent && $0 != .duration } == true }),
+                   groupTokens.first.map({ $0.lower != "every" && $0.lower != "each" }) == true,
                    !groupTokens.contains(where: { words.currencies.contains($0.lemma) || words.currencies.contains($0.text) }),
                    main.tag == .verb, main.lemma != "be",
                    let (auxiliary, rest) = inverted(clause, plural: subject.plural),

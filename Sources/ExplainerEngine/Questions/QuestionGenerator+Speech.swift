@@ -147,7 +147,8 @@ extension QuestionGenerator {
                     guard first.lower == "the" || words.demonstratives.contains(first.lower), group.range.count <= 6,
                           tokens[group.head].tag == .noun, !words.vagueNouns.contains(tokens[group.head].lower),
                           !tokens[group.range].contains(where: { $0.tag == .possessivePronoun || $0.tag == .number }),
-                          mentionedOutsideQuotes(tokens[group.head].lemma) || group == clause.subject
+                          mentionedOutsideQuotes(tokens[group.head].lemma)
+                              || (group == clause.subject && !words.demonstratives.contains(first.lower))
                     else { continue }
                     let core = (group.range.lowerBound + 1)..<group.coreEnd
                     let text = sentence.text(core)

@@ -299,6 +299,7 @@ struct QuestionGenerator {
     func body(_ clause: Clause, excluding excluded: Set<Int> = [], keepInfinitive: Bool = true, keepTime: Bool = false) -> [String]? {
         let tokens = analysis.sentences[clause.sentence].tokens
         let keep = subject(clause)?.referent
+        var droppedAmount = false
         var parts: [String] = []
         for (index, complement) in clause.complements.enumerated() {
             if excluded.contains(index) { continue }
@@ -315,13 +316,16 @@ struct QuestionGenerator {
                 if preposition == "with", !(index > 0 && clause.complements[index - 1].kind == .nounGroup
                     && words.givingVerbs.contains(tokens[clause.verb.main].lemma)) { continue }
                 if !keepTime, let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
-                if let group = complement.group, isAmount(group, sentence: clause.sentence) { continue }
+                if let group = complement.group, isAmount(group, sentence: clause.sentence) {
+                    droppedAmount = true
+                    continue
+                }
                 guard let text = phrase(clause.sentence, complement.range, keep: keep) else { return nil }
                 parts.append(text)
             case .infinitive where keepInfinitive:
                 guard let text = phrase(clause.sentence, complement.range, keep: keep) else { return nil }
                 parts.append(text)
-            case .time where keepTime:
+            case .time where keepTime && !droppedAmount:
                 guard let text = phrase(clause.sentence, complement.range) else { return nil }
                 parts.append(text)
             case .adverb, .time:
