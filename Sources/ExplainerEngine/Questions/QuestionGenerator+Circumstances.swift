@@ -120,7 +120,7 @@ extension QuestionGenerator {
                        case let first = tokens[group.range.lowerBound + lead], first.tag == .number, !first.text.contains("-"), (first.value ?? 2) != 1,
                        tokens[group.head].tag == .noun, !isTimeGroup(group, sentence: sentenceIndex), main.tag == .verb,
                        main.lemma != "be", !words.changeVerbs.contains(main.lemma) {
-                        let noun = sentence.text((group.range.lowerBound + lead + 1)..<group.coreEnd)
+                        let noun = sentence.text(span(group.range.lowerBound + lead + 1, group.coreEnd))
                         if let (auxiliary, rest) = inverted(clause, plural: subject.plural),
                            let question = assemble(["how", "many", noun, auxiliary, subject.text] + rest) {
                             add(.howMany, question, answerRange(clause, from: index), score: 5.5)
@@ -159,7 +159,7 @@ extension QuestionGenerator {
            tokens[object.head].tag == .noun, !words.vagueNouns.contains(tokens[object.head].lower) {
             var start = object.range.lowerBound
             if tokens[start].tag == .determiner { start += 1 }
-            let noun = sentence.text(start..<object.coreEnd)
+            let noun = sentence.text(span(start, object.coreEnd))
             let past = (clause.verb.auxiliaries.first.map { tokens[$0] } ?? main).form == .past
             if let question = assemble(["how", "much", past ? "was" : "is", "the", noun]) {
                 var end = answerRange(clause, from: objectIndex).upperBound
@@ -175,7 +175,7 @@ extension QuestionGenerator {
         }) ?? clause.complements.firstIndex(where: { tokens[$0.range.lowerBound].lower == "worth" }) {
             let verbWord = agree(tokens[clause.verb.main], plural: subject.plural)
             let amountStart = clause.complements[worth].range.lowerBound + 1
-            let range = amountStart..<answerRange(clause, from: worth).upperBound
+            let range = span(amountStart, answerRange(clause, from: worth).upperBound)
             if range.count > 0, let question = assemble(["how", "much", verbWord, subject.text, "worth"]) {
                 add(.howMuch, question, range, score: 6.5)
             }
@@ -187,7 +187,7 @@ extension QuestionGenerator {
            words.costNouns.contains(tokens[clause.subject.head].lemma), clause.subjectPieces.count == 1 {
             var amountEnd = symbol + 1
             while amountEnd < clause.subject.range.upperBound, tokens[amountEnd].tag == .number { amountEnd += 1 }
-            let head = sentence.text(amountEnd..<clause.subject.coreEnd)
+            let head = sentence.text(span(amountEnd, clause.subject.coreEnd))
             let auxiliary: [String]
             if clause.verb.auxiliaries.first.map({ tokens[$0].lower == "will" }) == true {
                 auxiliary = ["will"]
@@ -217,7 +217,7 @@ extension QuestionGenerator {
                tokens[clause.subject.head].form == .plural || collective || (groupTokens[numberIndex].value ?? 0) > 1,
                !groupTokens[numberIndex].text.contains("-"),
                !parserIsTime(groupTokens[numberIndex]) {
-                let noun = collective ? "people" : sentence.text((clause.subject.range.lowerBound + numberIndex + 1)..<clause.subject.coreEnd)
+                let noun = collective ? "people" : sentence.text(span(clause.subject.range.lowerBound + numberIndex + 1, clause.subject.coreEnd))
                 var verbWords: [String] = []
                 for index in clause.verb.range where tokens[index].tag != .adverb {
                     verbWords.append(tokens[index].tag == .negation ? "not" : tokens[index].lower)

@@ -124,7 +124,7 @@ extension QuestionGenerator {
                   let group = finder.group(in: tokens, at: start, limit: piece.range.upperBound),
                   tokens[group.head].tag == .noun, !words.vagueNouns.contains(tokens[group.head].lower),
                   group.coreEnd - start <= 4 else { continue }
-            let text = analysis.sentences[piece.sentence].text((start + 1)..<group.coreEnd)
+            let text = analysis.sentences[piece.sentence].text(span(start + 1, group.coreEnd))
             return "the " + text.prefix(1).lowercased() + text.dropFirst()
         }
         return nil
@@ -150,7 +150,7 @@ extension QuestionGenerator {
                           mentionedOutsideQuotes(tokens[group.head].lemma)
                               || (group == clause.subject && !words.demonstratives.contains(first.lower))
                     else { continue }
-                    let core = (group.range.lowerBound + 1)..<group.coreEnd
+                    let core = span(group.range.lowerBound + 1, group.coreEnd)
                     let text = sentence.text(core)
                     guard !text.isEmpty else { continue }
                     return "the " + (tokens[core.lowerBound].tag == .properNoun ? text : text.prefix(1).lowercased() + text.dropFirst())

@@ -388,6 +388,11 @@ struct QuestionGenerator {
     }
 }
 
+/// `start..<end`, or an empty range at `start` when `end` comes before it.
+func span(_ start: Int, _ end: Int) -> Range<Int> {
+    start..<max(start, end)
+}
+
 /// Which constituents end an answer that starts earlier in the clause.
 enum ClauseStops {
     static func isStop(_ kind: Constituent.Kind) -> Bool {
