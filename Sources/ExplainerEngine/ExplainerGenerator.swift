@@ -37,16 +37,23 @@ public struct ExplainerGenerator: Sendable {
                 clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
                 return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
             }
+            var stages = [Duration](repeating: .zero, count: 3)
             for _ in 0..<runs {
                 let start = cpu()
                 let analysis = ArticleAnalysis(article: article, lexicon: lexicon)
+                let a = cpu()
                 let candidates = QuestionGenerator(analysis: analysis).candidates()
+                let b = cpu()
                 let selected = QuestionSelector(analysis: analysis).select(candidates, editor: [])
                 _ = selected.map { AnswerBuilder.render($0.parts) }
+                let c = cpu()
+                stages[0] += a - start
+                stages[1] += b - a
+                stages[2] += c - b
                 best = min(best, cpu() - start)
                 words = analysis.wordCount
             }
-            FileHandle.standardError.write(Data("bench best \(best) words \(words) per-1000 \(best / max(1, words) * 1000)\n".utf8))
+            FileHandle.standardError.write(Data("bench best \(best) words \(words) per-1000 \(best / max(1, words) * 1000) analysis \(stages[0] / runs) generate \(stages[1] / runs) select \(stages[2] / runs)\n".utf8))
         }
         let t0 = clock.now
         let analysis = ArticleAnalysis(article: article, lexicon: lexicon)

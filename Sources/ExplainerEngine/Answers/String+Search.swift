@@ -2,9 +2,18 @@
 extension StringProtocol {
     /// Whether `other` occurs in the text, byte for byte.
     func includes(_ other: some StringProtocol) -> Bool {
-        let needle = Array(other.utf8)
-        guard !needle.isEmpty else { return true }
+        if let found = utf8.withContiguousStorageIfAvailable({ haystack in
+            other.utf8.withContiguousStorageIfAvailable { needle in Self.search(haystack, needle) }
+        }), let found {
+            return found
+        }
         let haystack = Array(utf8)
+        let needle = Array(other.utf8)
+        return haystack.withUnsafeBufferPointer { haystack in needle.withUnsafeBufferPointer { Self.search(haystack, $0) } }
+    }
+
+    private static func search(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !needle.isEmpty else { return true }
         guard haystack.count >= needle.count else { return false }
         let first = needle[0]
         var index = 0

@@ -10,6 +10,12 @@ import Foundation
 /// order. Editor questions are always kept.
 struct QuestionSelector: Sendable {
     let analysis: ArticleAnalysis
+    private let stopWordHashes: Set<UInt64>
+
+    init(analysis: ArticleAnalysis) {
+        self.analysis = analysis
+        self.stopWordHashes = Set(analysis.words.stopWords.map { Lexicon.hash($0) })
+    }
 
     /// The most questions an article of this length gets.
     var limit: Int {
@@ -34,15 +40,20 @@ struct QuestionSelector: Sendable {
             for candidate in pool { FileHandle.standardError.write(Data("pool \(String(format: "%.2f", candidate.score)) \(candidate.kind) [\(candidate.sentence)] \(candidate.question)\n".utf8)) }
         }
         var generated = 0
-        var perFamily: [String: Int] = [:]
+        let limit = self.limit
+        var perFamily: [Int: Int] = [:]
         var remaining = pool
+        // The dek and the lead are dense: several questions from them are fine.
+        let denseSentences = Set(analysis.sentences.filter { $0.block <= 1 }.map(\.index))
+        let editorWords = editor.map { (opener: $0.question.split(separator: " ").first?.lowercased(),
+                                        words: contentWords($0.question).union(contentWords($0.parts.map(\.text).joined(separator: " ")))) }
         while generated < limit, !remaining.isEmpty {
             // The best remaining question, a second one from the same sentence counting for less.
             func effective(_ candidate: CandidateQuestion) -> Double {
-                // The dek and the lead are dense: several questions from them are fine.
-                let dense = analysis.sentences[candidate.sentence].block <= 1
                 var score = candidate.score
-                if perSentence[candidate.sentence, default: 0] > 0, !isStructural(candidate.kind), !dense { score -= 0.7 }
+                if perSentence[candidate.sentence, default: 0] > 0, !isStructural(candidate.kind), !denseSentences.contains(candidate.sentence) {
+                    score -= 0.7
+                }
                 // Variety: each further question about who someone is or what someone said counts for less.
                 if let family = Self.family(candidate.kind) { score -= 0.6 * Double(perFamily[family, default: 0]) }
                 return score
@@ -51,10 +62,10 @@ struct QuestionSelector: Sendable {
             else { break }
             let candidate = remaining.remove(at: bestIndex)
             // An editor already asks this: the same question word and nothing the editor's question lacks.
-            let words = contentWords(candidate.question)
-            if editor.contains(where: { $0.question.split(separator: " ").first?.lowercased() == candidate.question.split(separator: " ").first?.lowercased()
-                && words.isSubset(of: contentWords($0.question).union(contentWords($0.parts.map(\.text).joined(separator: " ")))) }) {
-                continue
+            if !editorWords.isEmpty {
+                let opener = candidate.question.split(separator: " ").first?.lowercased()
+                let words = contentWords(candidate.question)
+                if editorWords.contains(where: { $0.opener == opener && words.isSubset(of: $0.words) }) { continue }
             }
             guard givesSomethingAway(candidate) == false else {
                 if EngineDebug.dump { FileHandle.standardError.write(Data("gives away: \(candidate.question)\n".utf8)) }
@@ -67,7 +78,7 @@ struct QuestionSelector: Sendable {
             guard !overlaps(candidate, chosen) else { continue }
             let clauseKind = !isStructural(candidate.kind) && ![.who, .knownFor, .quote].contains(candidate.kind)
             let count = perSentence[candidate.sentence, default: 0]
-            let cap = analysis.sentences[candidate.sentence].block <= 1 ? 3 : 2
+            let cap = denseSentences.contains(candidate.sentence) ? 3 : 2
             guard count < cap || !clauseKind else { continue }
             if EngineDebug.dump { FileHandle.standardError.write(Data("chose \(String(format: "%.2f", effective(candidate))) \(candidate.question)\n".utf8)) }
             chosen.append(candidate)
@@ -144,9 +155,9 @@ struct QuestionSelector: Sendable {
     func isWellFormed(_ candidate: CandidateQuestion) -> Bool {
         let question = candidate.question
         guard question.hasSuffix("?"), let first = question.unicodeScalars.first, first.properties.isUppercase else { return false }
-        let words = question.split(separator: " ")
-        guard words.count >= 2, words.count <= 25 else { return false }
-        let opener = words[0].lowercased().filter { $0.isLetter }
+        let spaces = question.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) }
+        guard spaces >= 1, spaces <= 24 else { return false }
+        let opener = String(decoding: question.utf8.prefix { $0 != 0x20 }.filter { $0 >= 0x41 && $0 <= 0x7A }.map { $0 | 0x20 }, as: UTF8.self)
         guard QuestionGenerator.questionOpeners.contains(opener) else { return false }
         return candidate.parts.contains { $0.text.unicodeScalars.contains { $0.properties.isAlphabetic || ("0"..."9").contains($0) } }
     }
@@ -154,8 +165,8 @@ struct QuestionSelector: Sendable {
     /// Whether the question holds every content word of its answer: then it tells the reader nothing.
     func givesSomethingAway(_ candidate: CandidateQuestion) -> Bool {
         guard candidate.kind != .selfAsked, candidate.kind != .interview, candidate.kind != .editor else { return false }
-        let answerWords = contentWords(candidate.parts.map(\.text).joined(separator: " "))
-        return !answerWords.isEmpty && answerWords.isSubset(of: contentWords(candidate.question))
+        let answerWords = contentWordHashes(candidate.parts.map(\.text).joined(separator: " "))
+        return !answerWords.isEmpty && answerWords.isSubset(of: contentWordHashes(candidate.question))
     }
 
     private func rescored(_ candidate: CandidateQuestion) -> CandidateQuestion {
@@ -188,10 +199,10 @@ struct QuestionSelector: Sendable {
     }
 
     /// Kinds that ask about people rather than events: their questions add up quickly.
-    static func family(_ kind: CandidateQuestion.Kind) -> String? {
+    static func family(_ kind: CandidateQuestion.Kind) -> Int? {
         switch kind {
-        case .who: "who"
-        case .quote, .reported: "said"
+        case .who: 0
+        case .quote, .reported: 1
         default: nil
         }
     }
@@ -229,6 +240,33 @@ struct QuestionSelector: Sendable {
         }
         return false
     }
+
+    /// Hashes of the content words of a text (lowercase, three or more characters, not stop words).
+    private func contentWordHashes(_ text: String) -> Set<UInt64> {
+        var result = Set<UInt64>()
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var length = 0
+        func flush() {
+            if length >= 3, !stopWordHashes.contains(hash) { result.insert(hash) }
+            hash = 0xcbf2_9ce4_8422_2325
+            length = 0
+        }
+        for byte in text.utf8 {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                length += 1
+            } else if byte >= 0x41 && byte <= 0x5A {
+                hash = (hash ^ UInt64(byte + 0x20)) &* 0x100_0000_01b3
+                length += 1
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return result
+    }
+
+
 
     /// Words of four or more letters: a cheap measure of how much an answer says.
     static func contentWordCount(_ text: String) -> Int {
