@@ -102,7 +102,22 @@ struct TextCleaner: Sendable {
     /// Whether the text holds anything `normalizeCharacters` would change: CR, &, or a
     /// multi-byte character that might be a non-breaking or zero-width space.
     private static func needsNormalizing(_ text: String) -> Bool {
-        text.utf8.contains { $0 == 0x0D || $0 == 0x26 || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x0D || byte == 0x26 { return true }
+            // U+00A0 (C2 A0) and U+00AD (C2 AD).
+            if previous == 0xC2, byte == 0xA0 || byte == 0xAD { return true }
+            // U+200B–U+200D (E2 80 8B–8D), U+2007 (E2 80 87), U+202F (E2 80 AF), U+2060 (E2 81 A0), U+FEFF (EF BB BF).
+            if beforePrevious == 0xE2, previous == 0x80, byte == 0x8B || byte == 0x8C || byte == 0x8D || byte == 0x87 || byte == 0xAF {
+                return true
+            }
+            if beforePrevious == 0xE2, previous == 0x81, byte == 0xA0 { return true }
+            if beforePrevious == 0xEF, previous == 0xBB, byte == 0xBF { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     // MARK: Characters

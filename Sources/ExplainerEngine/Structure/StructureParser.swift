@@ -31,7 +31,7 @@ struct StructureParser: Sendable {
     private func plainBlocks(_ text: String) -> [ArticleStructure.Block] {
         var blocks: [ArticleStructure.Block] = []
         for raw in Self.blocks(of: text) {
-            let lines = raw.split(separator: "\n").map { String($0) }.filter { !$0.isEmpty }
+            let lines = raw.utf8.split(separator: 0x0A).map { String(Substring($0)) }.filter { !$0.isEmpty }
             guard !lines.isEmpty else { continue }
             // Interview lines may share a block; each Q:/A: starts a new one.
             var pending: [String] = []
@@ -140,8 +140,9 @@ struct StructureParser: Sendable {
             }
             listItem = nil
         }
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+        for rawBytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let rawLine = Substring(rawBytes)
+            let line = String(rawLine).trimmingCharactersInSet()
             if line.hasPrefix("```") || line.hasPrefix("~~~") {
                 flushParagraph(); flushItem()
                 inFence.toggle()
@@ -206,6 +207,8 @@ struct StructureParser: Sendable {
 
     /// Inline Markdown → its text: emphasis, code spans, links, images, autolinks, escapes.
     static func stripInline(_ text: String) -> String {
+        // Most lines have no inline syntax at all.
+        guard text.utf8.contains(where: { [0x5C, 0x2A, 0x60, 0x7E, 0x5F, 0x21, 0x5B, 0x3C].contains($0) }) else { return text }
         var result = ""
         let characters = Array(text)
         var index = 0
