@@ -126,7 +126,7 @@ struct SentenceSplitter: Sendable {
     }
 }
 
-extension String {
+extension StringProtocol {
     /// The string without leading and trailing whitespace (no Foundation needed).
     func trimmingCharactersInSet() -> String {
         guard let first = firstIndex(where: { !$0.isWhitespace }),

@@ -72,7 +72,7 @@ struct StructureParser: Sendable {
         guard line.count > 2, line.first == marker else { return nil }
         let second = line[line.index(after: line.startIndex)]
         guard ":.-–—".contains(second) else { return nil }
-        return line.dropFirst(2).trimmingCharacters(in: .whitespaces)
+        return line.dropFirst(2).trimmingCharactersInSet()
     }
 
     /// A short line without final punctuation, not a quotation or a sentence fragment.
@@ -160,8 +160,8 @@ struct StructureParser: Sendable {
             }
             if line.hasPrefix("#") {
                 flushParagraph(); flushItem()
-                let heading = line.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
-                let text = Self.stripInline(heading.replacingOccurrences(of: "#", with: "").trimmingCharacters(in: .whitespaces))
+                let heading = line.drop(while: { $0 == "#" }).trimmingCharactersInSet()
+                let text = Self.stripInline(heading.replacingOccurrences(of: "#", with: "").trimmingCharactersInSet())
                 if !text.isEmpty { blocks.append(ArticleStructure.Block(kind: .subhead, text: text)) }
                 lastIntro = nil
                 continue
@@ -172,7 +172,7 @@ struct StructureParser: Sendable {
                 continue
             }
             var content = line
-            while content.hasPrefix(">") { content = content.dropFirst().trimmingCharacters(in: .whitespaces) }
+            while content.hasPrefix(">") { content = content.dropFirst().trimmingCharactersInSet() }
             if listItem != nil, rawLine.first == " " || rawLine.first == "\t" {
                 listItem?.append(Self.stripInline(content))
             } else {
@@ -186,6 +186,7 @@ struct StructureParser: Sendable {
     }
 
     private static func isRule(_ line: String) -> Bool {
+        guard let first = line.utf8.first, first == 0x2D || first == 0x2A || first == 0x5F else { return false }
         let compact = line.replacingOccurrences(of: " ", with: "")
         return compact.count >= 3 && (Set(compact) == ["-"] || Set(compact) == ["*"] || Set(compact) == ["_"])
     }
@@ -193,13 +194,13 @@ struct StructureParser: Sendable {
     /// "- text", "* text", "+ text", "1. text", "2) text" → text.
     static func listItemText(_ line: String) -> String? {
         if line.count > 2, "-*+".contains(line.first!), line.dropFirst().first == " " {
-            return line.dropFirst(2).trimmingCharacters(in: .whitespaces)
+            return line.dropFirst(2).trimmingCharactersInSet()
         }
         let digits = line.prefix(while: \.isNumber)
         if !digits.isEmpty, digits.count <= 3 {
             let rest = line.dropFirst(digits.count)
             if let marker = rest.first, marker == "." || marker == ")", rest.dropFirst().first == " " {
-                return rest.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                return rest.dropFirst(2).trimmingCharactersInSet()
             }
         }
         return nil
