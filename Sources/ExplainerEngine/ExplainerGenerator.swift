@@ -15,7 +15,10 @@ public struct ExplainerGenerator: Sendable {
 
     /// A generator on the shared lexicon (WordNet loaded on first use).
     public init() {
+        let clock = ContinuousClock()
+        let start = clock.now
         self.lexicon = Lexicon.shared
+        if EngineDebug.time { FileHandle.standardError.write(Data("lexicon \(clock.now - start)\n".utf8)) }
     }
 
     /// A generator on a lexicon the caller loaded.

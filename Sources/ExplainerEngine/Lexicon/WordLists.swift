@@ -70,6 +70,7 @@ final class WordLists: @unchecked Sendable {
     private(set) var decisionVerbs: Set<String> = []
     private(set) var namingVerbs: Set<String> = []
     private(set) var controlVerbs: Set<String> = []
+    private(set) var infinitiveVerbs: Set<String> = []
     /// Role words and phrases ("aide", "chief executive") → whether the role is unique ("the mayor").
     private(set) var titles: [String: Bool] = [:]
     private(set) var honorifics: Set<String> = []
@@ -197,6 +198,7 @@ final class WordLists: @unchecked Sendable {
         lists.decisionVerbs = try words("decision-verbs")
         lists.namingVerbs = try words("naming-verbs")
         lists.controlVerbs = try words("control-verbs")
+        lists.infinitiveVerbs = try words("infinitive-verbs")
         for row in try rows("titles") {
             let unique = row.count > 1 && row[1] == "unique"
             lists.titles[row[0].lowercased()] = unique

@@ -68,7 +68,13 @@ extension QuestionGenerator {
                 }
             }
         }
-        if let timeChoice, main.lemma != "be" || clause.verb.raising.isEmpty == false {
+        // A time worth asking about names a day, month, year or season ("overnight" does not).
+        var isReported = false
+        if case .reported = clause.role { isReported = true }
+        if let timeChoice, !timeChoice.specific,
+           isReported || !tokens[timeChoice.range].contains(where: { words.weekdays.contains($0.lower) }) {
+            // nothing to ask
+        } else if let timeChoice, main.lemma != "be" || clause.verb.raising.isEmpty == false {
             let excluded = Set(clause.complements.indices.filter { index in
                 timeValue(clause.complements[index], sentence: sentenceIndex) != nil
             })
@@ -206,7 +212,7 @@ extension QuestionGenerator {
         }
 
         // How many: "About 620 people work at Brenn", "A crowd of 6,214 watched ...".
-        if clause.subjectPieces.count == 1, main.tag == .verb || main.lemma == "be", !tokens[clause.subject.head].quoted {
+        if !isSubordinate, clause.subjectPieces.count == 1, main.tag == .verb || main.lemma == "be", !tokens[clause.subject.head].quoted {
             let groupTokens = Array(subjectTokens)
             let numberIndex = groupTokens.firstIndex { $0.tag == .number }
             let collective = groupTokens.count >= 3 && words.collectiveNouns.contains(tokens[clause.subject.range.lowerBound + 1].lemma)

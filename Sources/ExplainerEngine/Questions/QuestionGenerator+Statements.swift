@@ -80,7 +80,7 @@ extension QuestionGenerator {
         }
 
         // What someone set out to do: "voted 7-2 to demolish ...", "plan to have a tea party".
-        if main.tag == .verb, !isBe, !passive, clause.verb.raising.isEmpty,
+        if main.tag == .verb, !isBe, !passive, clause.verb.raising.isEmpty, words.infinitiveVerbs.contains(main.lemma),
            let infinitive = clause.complements.firstIndex(where: { $0.kind == .infinitive }),
            clause.complements[..<infinitive].allSatisfy({ [.adverb, .time].contains($0.kind) || isScore($0, clause) || $0.kind == .prepositional("on") }),
            tokens[clause.complements[infinitive].range.lowerBound].tag == .infinitive,

@@ -231,7 +231,9 @@ struct QuestionSelector: Sendable {
         guard !isStructural(candidate.kind) || candidate.kind == .next else { return false }
         for part in candidate.parts {
             guard let range = part.range else { continue }
-            for other in chosen where (!isStructural(other.kind) || other.kind == .next) && !isStatement(other) {
+            // A specific question (when, how much, why ...) may still ask about part of a statement.
+            let specific: Set<CandidateQuestion.Kind> = [.when, .whereQuestion, .howLong, .howMuch, .howMany, .why, .who, .giving]
+            for other in chosen where (!isStructural(other.kind) || other.kind == .next) && !(isStatement(other) && specific.contains(candidate.kind)) {
                 for otherPart in other.parts where otherPart.sentence == part.sentence {
                     guard let otherRange = otherPart.range else { continue }
                     if range.overlaps(otherRange) { return true }

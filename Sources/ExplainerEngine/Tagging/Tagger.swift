@@ -551,8 +551,14 @@ struct Tagger {
         guard let after else { return false }
         if after.kind == .punctuation { return false }
         if words.determiners.contains(after.lower) || words.pronouns[after.lower] != nil || after.kind == .number
-            || words.prepositions.contains(after.lower) || after.tag == .openQuote || after.lower.hasSuffix("ly") {
+            || after.tag == .openQuote || after.lower.hasSuffix("ly") {
             return true
+        }
+        // "to work on" but "to traffic on Wednesday": before a preposition, the more frequent reading.
+        if words.prepositions.contains(after.lower) {
+            let noun = readings.first { $0.wordClass == .noun }.map { lexicon.taggedSenses($0.lemma, as: .noun) } ?? 0
+            let verb = readings.first { $0.wordClass == .verb }.map { lexicon.taggedSenses($0.lemma, as: .verb) } ?? 0
+            return verb > noun
         }
         let afterReadings = lexicalReadings(after.lower)
         return afterReadings.contains { $0.wordClass == .noun || $0.wordClass == .adjective } || after.capitalized
@@ -712,6 +718,11 @@ struct Tagger {
             }
         default:
             break
+        }
+        // A role between a noun and a name: "Fire chief Erik Holm", "union official Selma Haug".
+        if let noun, previousTag == .noun || previousTag == .properNoun, next?.tag == .properNoun {
+            use(noun)
+            return
         }
         // Defaults: a noun, else an adjective, else the first reading.
         let nextIsBareNoun = next.map { $0.kind == .word && $0.tag != .properNoun && !$0.capitalized && $0.canBe(.noun)
