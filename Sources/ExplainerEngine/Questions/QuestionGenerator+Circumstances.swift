@@ -229,7 +229,7 @@ extension QuestionGenerator {
                     verbWords.append(tokens[index].tag == .negation ? "not" : tokens[index].lower)
                 }
                 if let particle = clause.verb.particle { verbWords.append(tokens[particle].text) }
-                if var body = body(clause) {
+                if var body = body(clause, keepTime: true) {
                     var question: String?
                     while question == nil {
                         question = assemble(["how", "many", noun] + verbWords + body, maxWords: 16)
