@@ -15,10 +15,7 @@ public struct ExplainerGenerator: Sendable {
 
     /// A generator on the shared lexicon (WordNet loaded on first use).
     public init() {
-        let clock = ContinuousClock()
-        let start = clock.now
         self.lexicon = Lexicon.shared
-        if EngineDebug.time { FileHandle.standardError.write(Data("lexicon \(clock.now - start)\n".utf8)) }
     }
 
     /// A generator on a lexicon the caller loaded.
@@ -31,51 +28,12 @@ public struct ExplainerGenerator: Sendable {
             let summary = article.summary ?? Self.firstSentence(of: handWritten.first?.answer ?? "")
             return makeExplainer(article, questions: handWritten, summary: summary)
         }
-        let clock = ContinuousClock()
-        if let runs = ProcessInfo.processInfo.environment["EXPLAINER_BENCH"].flatMap(Int.init) {
-            var best = Duration.seconds(1000)
-            var words = 0
-            func cpu() -> Duration {
-                var spec = timespec()
-                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
-                return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
-            }
-            var stages = [Duration](repeating: .zero, count: 3)
-            for _ in 0..<runs {
-                let start = cpu()
-                let analysis = ArticleAnalysis(article: article, lexicon: lexicon)
-                let a = cpu()
-                let candidates = QuestionGenerator(analysis: analysis).candidates()
-                let b = cpu()
-                let selected = QuestionSelector(analysis: analysis).select(candidates, editor: [])
-                _ = selected.map { AnswerBuilder.render($0.parts) }
-                let c = cpu()
-                stages[0] += a - start
-                stages[1] += b - a
-                stages[2] += c - b
-                best = min(best, cpu() - start)
-                words = analysis.wordCount
-            }
-            FileHandle.standardError.write(Data("bench best \(best) words \(words) per-1000 \(best / max(1, words) * 1000) analysis \(stages[0] / runs) generate \(stages[1] / runs) select \(stages[2] / runs)\n".utf8))
-        }
-        let t0 = clock.now
         let analysis = ArticleAnalysis(article: article, lexicon: lexicon)
-        let t1 = clock.now
         let candidates = QuestionGenerator(analysis: analysis).candidates()
-        let t2 = clock.now
-        if EngineDebug.time {
-            FileHandle.standardError.write(Data("analysis \(t1 - t0) questions \(t2 - t1) words \(analysis.wordCount)\n".utf8))
-        }
-        if EngineDebug.dump {
-            FileHandle.standardError.write(Data((analysis.dump() + "\n" + candidates.map { "cand \($0.kind) \($0.score) [\($0.sentence)] \($0.question) => \($0.parts.map(\.text))" }.joined(separator: "\n") + "\n").utf8))
-        }
         let editor = AnswerFinder(analysis: analysis).answer(article.editorQuestions).compactMap(\.candidate)
         let selected = QuestionSelector(analysis: analysis).select(candidates, editor: editor)
         let questions = selected.map { candidate in
             QuestionAnswer(question: candidate.question, answer: AnswerBuilder.render(candidate.parts), section: candidate.section)
-        }
-        if EngineDebug.time {
-            FileHandle.standardError.write(Data("total \(clock.now - t0) per-1000-words \((clock.now - t0) / max(1, analysis.wordCount) * 1000)\n".utf8))
         }
         return makeExplainer(article, questions: questions, summary: article.summary ?? Self.summary(analysis))
     }

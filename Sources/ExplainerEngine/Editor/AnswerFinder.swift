@@ -108,7 +108,6 @@ struct AnswerFinder: Sendable {
     /// The content lemmas of tokens: nouns, verbs, adjectives, adverbs, names and numbers.
     private func lemmas(of tokens: [Token]) -> Set<String> {
         var result = Set<String>()
-        let words = analysis.words
         for token in tokens where token.kind == .word || token.kind == .number {
             switch token.tag {
             case .noun, .verb, .adjective, .properNoun, .number:

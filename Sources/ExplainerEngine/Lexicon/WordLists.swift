@@ -121,6 +121,12 @@ final class WordLists: @unchecked Sendable {
     private(set) var isContractors: Set<String> = []
     private(set) var predeterminers: Set<String> = []
     private(set) var adjectiveSuffixes: [String] = []
+    private(set) var questionOpeners: Set<String> = []
+    private(set) var whWords: Set<String> = []
+    private(set) var locativePrepositions: Set<String> = []
+    private(set) var degreeWords: Set<String> = []
+    private(set) var neverFinal: Set<String> = []
+    private(set) var sentenceStarters: Set<String> = []
 
     /// Numbers written as words ("twelve", "million") → their value.
     private(set) var numberWords: [String: Double] = [:]
@@ -270,6 +276,12 @@ final class WordLists: @unchecked Sendable {
         lists.pluralSubjectPronouns = group("plural-subject-pronouns")
         lists.isContractors = group("is-contractors")
         lists.predeterminers = group("predeterminers")
+        lists.questionOpeners = group("question-openers")
+        lists.whWords = group("wh-words")
+        lists.locativePrepositions = group("locative-prepositions")
+        lists.degreeWords = group("degree-words")
+        lists.neverFinal = group("never-final")
+        lists.sentenceStarters = group("sentence-starters")
         lists.adjectiveSuffixes = (try rows("word-groups")).first { $0.first == "adjective-suffixes" }.map { Array($0.dropFirst()) } ?? []
         return lists
     }

@@ -3,11 +3,6 @@ import Foundation
 /// Questions the article's own structure gives: questions it asks and answers itself, interview
 /// lines, subheads that are questions, "What happened?" and "What happens next?".
 extension QuestionGenerator {
-    static let questionOpeners: Set<String> = [
-        "who", "whom", "whose", "what", "when", "where", "why", "how", "which", "is", "are", "was", "were", "do", "does",
-        "did", "can", "could", "will", "would", "should", "has", "have", "had", "may", "might", "must",
-    ]
-
     func articleQuestions() -> [CandidateQuestion] {
         var result: [CandidateQuestion] = []
         result += selfAskedQuestions()
@@ -24,7 +19,7 @@ extension QuestionGenerator {
         var result: [CandidateQuestion] = []
         for sentence in analysis.sentences where sentence.blockKind == .paragraph || sentence.blockKind == .listItem {
             guard sentence.isQuestion, !sentence.isMostlyQuoted, let first = sentence.tokens.first,
-                  Self.questionOpeners.contains(first.lower), sentence.tokens.count >= 4 else { continue }
+                  words.questionOpeners.contains(first.lower), sentence.tokens.count >= 4 else { continue }
             let next = sentence.index + 1
             guard next < analysis.sentences.count, analysis.sentences[next].block == sentence.block,
                   !analysis.sentences[next].isQuestion else { continue }
@@ -80,7 +75,7 @@ extension QuestionGenerator {
     /// Hedda Strom change the furnace?"; "... the story behind that?" → "... behind the twelve goblets?".
     private func interviewQuestion(_ sentence: AnalyzedSentence, context: Int?) -> String? {
         let tokens = sentence.tokens
-        guard let first = tokens.first, Self.questionOpeners.contains(first.lower) else { return nil }
+        guard let first = tokens.first, words.questionOpeners.contains(first.lower) else { return nil }
         // "Why?" after a statement: ask why of the statement.
         if tokens.count <= 3, let context, let clause = analysis.mainClause(context), let subject = subject(clause),
            let (auxiliary, rest) = inverted(clause, plural: subject.plural) {
@@ -169,7 +164,7 @@ extension QuestionGenerator {
         for (blockIndex, block) in blocks.enumerated() where block.kind == .subhead {
             guard let sentenceIndex = analysis.blockSentences[blockIndex].first else { continue }
             let tokens = analysis.sentences[sentenceIndex].tokens
-            guard let first = tokens.first, ["what", "how", "why", "who", "when", "where"].contains(first.lower), tokens.count >= 2 else { continue }
+            guard let first = tokens.first, words.whWords.contains(first.lower), tokens.count >= 2 else { continue }
             guard let question = subheadQuestion(tokens) else { continue }
             // The answer: the section's first paragraph (with its list, when it introduces one).
             var answerBlocks: [Int] = []

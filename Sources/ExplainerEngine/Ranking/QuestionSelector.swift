@@ -36,9 +36,6 @@ struct QuestionSelector: Sendable {
         for candidate in editor { startsTaken.formUnion(sentenceStarts(candidate)) }
         var perSentence: [Int: Int] = [:]
         for candidate in editor { perSentence[candidate.sentence, default: 0] += 1 }
-        if EngineDebug.dump {
-            for candidate in pool { FileHandle.standardError.write(Data("pool \(String(format: "%.2f", candidate.score)) \(candidate.kind) [\(candidate.sentence)] \(candidate.question)\n".utf8)) }
-        }
         var generated = 0
         let limit = self.limit
         var perFamily: [Int: Int] = [:]
@@ -67,10 +64,7 @@ struct QuestionSelector: Sendable {
                 let words = contentWords(candidate.question)
                 if editorWords.contains(where: { $0.opener == opener && words.isSubset(of: $0.words) }) { continue }
             }
-            guard givesSomethingAway(candidate) == false else {
-                if EngineDebug.dump { FileHandle.standardError.write(Data("gives away: \(candidate.question)\n".utf8)) }
-                continue
-            }
+            guard givesSomethingAway(candidate) == false else { continue }
             let key = normalized(candidate.question)
             guard !questions.contains(key) else { continue }
             let starts = sentenceStarts(candidate)
@@ -80,7 +74,6 @@ struct QuestionSelector: Sendable {
             let count = perSentence[candidate.sentence, default: 0]
             let cap = denseSentences.contains(candidate.sentence) ? 3 : 2
             guard count < cap || !clauseKind else { continue }
-            if EngineDebug.dump { FileHandle.standardError.write(Data("chose \(String(format: "%.2f", effective(candidate))) \(candidate.question)\n".utf8)) }
             chosen.append(candidate)
             if let family = Self.family(candidate.kind) { perFamily[family, default: 0] += 1 }
             questions.insert(key)
@@ -158,7 +151,7 @@ struct QuestionSelector: Sendable {
         let spaces = question.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) }
         guard spaces >= 1, spaces <= 24 else { return false }
         let opener = String(decoding: question.utf8.prefix { $0 != 0x20 }.filter { $0 >= 0x41 && $0 <= 0x7A }.map { $0 | 0x20 }, as: UTF8.self)
-        guard QuestionGenerator.questionOpeners.contains(opener) else { return false }
+        guard analysis.words.questionOpeners.contains(opener) else { return false }
         return candidate.parts.contains { $0.text.unicodeScalars.contains { $0.properties.isAlphabetic || ("0"..."9").contains($0) } }
     }
 

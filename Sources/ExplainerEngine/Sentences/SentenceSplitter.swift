@@ -8,18 +8,6 @@
 struct SentenceSplitter: Sendable {
     let words: WordLists
 
-    /// Abbreviations that never end a sentence (titles and "No.").
-    private static let neverFinal: Set<String> = [
-        "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "gen.", "gov.", "sen.", "rep.", "lt.", "col.", "capt.",
-        "sgt.", "rev.", "no.", "nos.", "vs.", "e.g.", "i.e.", "approx.",
-    ]
-
-    /// Words that start a new sentence after an abbreviation that may end one ("... in the U.S. The ...").
-    private static let sentenceStarters: Set<String> = [
-        "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "this", "that", "these", "those",
-        "there", "in", "on", "at", "after", "before", "his", "her", "its", "their", "our", "some", "many", "most",
-    ]
-
     func split(_ text: String) -> [String] {
         let bytes = Array(text.utf8)
         var sentences: [String] = []
@@ -106,7 +94,7 @@ struct SentenceSplitter: Sendable {
         while wordStart > 0, !Self.isSpace(bytes[wordStart - 1]) { wordStart -= 1 }
         var word = String(decoding: bytes[wordStart...terminal], as: UTF8.self).lowercased()
         while let first = word.first, "\"“‘'([".contains(first) { word.removeFirst() }
-        if Self.neverFinal.contains(word) { return false }
+        if words.neverFinal.contains(word) { return false }
         // An initial: "J." (but not a closing quote or bracket run).
         if word.count == 2, word.first?.isLetter == true, runEnd == terminal + 1, terminal > 0,
            (0x41...0x5A).contains(bytes[terminal - 1]) {
@@ -120,7 +108,7 @@ struct SentenceSplitter: Sendable {
             var wordEnd = next
             while wordEnd < bytes.count, (0x41...0x5A).contains(bytes[wordEnd]) || (0x61...0x7A).contains(bytes[wordEnd]) { wordEnd += 1 }
             let nextWord = String(decoding: bytes[next..<wordEnd], as: UTF8.self).lowercased()
-            return Self.sentenceStarters.contains(nextWord) || opensQuote
+            return words.sentenceStarters.contains(nextWord) || opensQuote
         }
         return true
     }

@@ -1,5 +1,4 @@
 import Content
-import Foundation
 
 /// Everything the question stages need to know about one article, computed once.
 ///
@@ -26,28 +25,18 @@ struct ArticleAnalysis: Sendable {
 
     init(article: Article, lexicon: Lexicon) {
         self.lexicon = lexicon
-        let clock = ContinuousClock()
-        var marks: [(String, ContinuousClock.Instant)] = [("start", clock.now)]
         let words = lexicon.words
         let cleaned = TextCleaner(words: words).clean(article.body)
-        marks.append(("clean", clock.now))
         structure = StructureParser(words: words).parse(
             cleaned.text, headline: article.title, markdown: article.format == .markdown)
-        marks.append(("structure", clock.now))
-        var splitTime = Duration.zero
-        var tokenTime = Duration.zero
         let splitter = SentenceSplitter(words: words)
         let tokenizer = Tokenizer(words: words)
         for (blockIndex, block) in structure.blocks.enumerated() {
             var indices: [Int] = []
-            let s0 = clock.now
             let texts = block.kind == .subhead ? [block.text] : splitter.split(block.text)
-            splitTime += clock.now - s0
             for (position, text) in texts.enumerated() {
                 indices.append(sentences.count)
-                let s1 = clock.now
                 let tokens = tokenizer.tokenize(text)
-                tokenTime += clock.now - s1
                 sentences.append(AnalyzedSentence(
                     text: text, tokens: tokens, index: sentences.count, block: blockIndex,
                     blockKind: block.kind, positionInBlock: position, section: block.section))
@@ -55,35 +44,20 @@ struct ArticleAnalysis: Sendable {
             blockSentences.append(indices)
             wordCount += block.text.split(separator: " ").count
         }
-        marks.append(("split+tokenize", clock.now))
-        if EngineDebug.time {
-            FileHandle.standardError.write(Data("split \(splitTime) tokenize \(tokenTime)\n".utf8))
-        }
         QuotationFinder.markQuoted(&sentences)
         var tagger = Tagger(lexicon: lexicon)
         tagger.names = Self.names(in: sentences, words: words)
-        marks.append(("names", clock.now))
         for index in sentences.indices { tagger.tag(&sentences[index].tokens) }
-        marks.append(("tag", clock.now))
         let parser = ClauseParser(words: words)
         clauses = sentences.map { sentence in
             sentence.blockKind == .subhead ? [] : parser.parse(sentence)
         }
-        marks.append(("parse", clock.now))
         entities = EntityIndex(sentences: sentences, lexicon: lexicon)
-        marks.append(("entities", clock.now))
         if structure.isInterview {
             interviewee = firstPerson()
         }
         resolvePronouns()
-        marks.append(("pronouns", clock.now))
         findQuotations()
-        marks.append(("quotes", clock.now))
-        if EngineDebug.time, ProcessInfo.processInfo.environment["EXPLAINER_BENCH"] == nil {
-            var line = ""
-            for index in 1..<marks.count { line += "\(marks[index].0) \(marks[index].1 - marks[index - 1].1)  " }
-            FileHandle.standardError.write(Data((line + "\n").utf8))
-        }
     }
 
     /// Capitalised words used inside sentences (not first, not after a quotation mark or colon).

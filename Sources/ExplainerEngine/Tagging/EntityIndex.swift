@@ -115,7 +115,7 @@ struct EntityIndex: Sendable {
                 if words.months.contains(text.lowercased()) || words.weekdays.contains(text.lowercased()) { continue }
                 let quoted = tokens[range].contains(where: \.quoted)
                 var raw = Raw(sentence: sentence.index, range: range, text: text, title: title, person: person, quoted: quoted)
-                if start > 0, ["in", "at", "from", "near", "outside", "across"].contains(tokens[start - 1].lower) { raw.located = true }
+                if start > 0, words.locativePrepositions.contains(tokens[start - 1].lower) { raw.located = true }
                 raws.append(raw)
             }
         }

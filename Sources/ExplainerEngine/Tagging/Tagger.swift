@@ -333,7 +333,7 @@ struct Tagger {
         if lower == "so" {
             let next = index + 1 < tokens.count ? tokens[index + 1].lower : ""
             let nextReadings = lexicalReadings(next)
-            let modifies = ["many", "much", "far", "that"].contains(next) && next != "that"
+            let modifies = words.degreeWords.contains(next)
                 || (!nextReadings.isEmpty && nextReadings.allSatisfy { $0.wordClass == .adjective || $0.wordClass == .adverb })
             token.tag = modifies || next.isEmpty || tokens[index + 1].kind == .punctuation ? .adverb : .subordinator
             return
