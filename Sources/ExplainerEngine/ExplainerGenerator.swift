@@ -30,9 +30,6 @@ public struct ExplainerGenerator: Sendable {
         }
         let analysis = ArticleAnalysis(article: article, lexicon: lexicon)
         let candidates = QuestionGenerator(analysis: analysis).candidates()
-        if ProcessInfo.processInfo.environment["EXPLAINER_DEBUG"] != nil {
-            FileHandle.standardError.write(Data((analysis.dump() + "\n" + candidates.map { "cand \($0.kind) \($0.score) [\($0.sentence)] \($0.question) => \($0.parts.map(\.text))" }.joined(separator: "\n") + "\n").utf8))
-        }
         let editor = AnswerFinder(analysis: analysis).answer(article.editorQuestions).compactMap(\.candidate)
         let selected = QuestionSelector(analysis: analysis).select(candidates, editor: editor)
         let questions = selected.map { candidate in

@@ -46,6 +46,12 @@ struct LexiconTests {
         #expect(lexicon.readings(of: "marks").first { $0.wordClass == .noun }?.lemma == "mark")
     }
 
+    @Test("a noun lemma is not read as a comparative: owner is not more own")
+    func notComparative() {
+        #expect(!lexicon.readings(of: "owner").contains { $0.wordClass == .adjective })
+        #expect(lexicon.readings(of: "taller").contains(Reading(wordClass: .adjective, lemma: "tall", form: .comparative)))
+    }
+
     @Test("noun senses: an aide is a person, a limousine is a kind of car")
     func nounSenses() throws {
         let nouns = try #require(lexicon.nouns)

@@ -1,3 +1,4 @@
+import Content
 import Testing
 
 @testable import ExplainerEngine
@@ -163,5 +164,51 @@ struct QuestionGeneratorTests {
     func resolvedPronoun() {
         #expect(answer("What did Tomas Berg say?", "Tomas Berg runs the ferry. He said the service would resume on Friday.")
             == "The service would resume on Friday.")
+    }
+}
+
+@Suite("QuestionGenerator, harder cases")
+struct HarderQuestionTests {
+    func answer(_ question: String, _ text: String) -> String? {
+        EngineTestSupport.answer(to: question, in: text)
+    }
+
+    func questions(_ text: String) -> [String] {
+        EngineTestSupport.candidates(text).map(\.question)
+    }
+
+    @Test("it is the thing a person acted on; have to keeps its do-support")
+    func itAndHaveTo() {
+        let text = "Ola Berg smokes fish for a living.\n\nQ: How does a day start?\n\nA: I light the smoker at five. It has to reach about 90 degrees before the fish go in."
+        #expect(answer("How many degrees does the smoker have to reach?", text)?.hasPrefix("About 90 degrees") == true)
+    }
+
+    @Test("a count in the subject asks how many, not what")
+    func countSubject() {
+        let text = "Around 300 people use the ferry every day."
+        #expect(answer("How many people use the ferry every day?", text) == "Around 300 people.")
+        #expect(!questions(text).contains { $0.hasPrefix("What do") || $0.hasPrefix("What does") })
+        #expect(!questions(text).contains { $0.hasPrefix("When") })
+    }
+
+    @Test("to before a noun is no infinitive, and only verbs that take one are asked what they set out to do")
+    func infinitives() {
+        let text = "The harbour will reopen to traffic on Wednesday."
+        #expect(!questions(text).contains { $0.hasSuffix("to do?") })
+        #expect(answer("What did the council vote to do?", "The council voted to close the old pier.") == "To close the old pier.")
+    }
+
+    @Test("a role between a noun and a name: Fire chief Erik Holm")
+    func roleBeforeName() {
+        #expect(answer("Who is Erik Holm?", "Fire chief Erik Holm said the fire started on the quay.") == "The fire chief.")
+    }
+
+    @Test("a subhead question with a list gets the list")
+    func subheadList() throws {
+        let body = "The survey is out.\n\n## What the survey found\n\nThe authors listed three findings:\n\n- Boats are older.\n- Crews are smaller.\n"
+        let article = try #require(try? Content.ArticleLoader().parse("---\ntitle: Survey\n---\n\n" + body, path: "s.md"))
+        let candidates = QuestionGenerator(analysis: ArticleAnalysis(article: article, lexicon: EngineTestSupport.lexicon)).candidates()
+        let item = try #require(candidates.first { $0.question == "What did the survey find?" })
+        #expect(AnswerBuilder.render(item.parts) == "The authors listed three findings:\n\n- Boats are older.\n- Crews are smaller.")
     }
 }

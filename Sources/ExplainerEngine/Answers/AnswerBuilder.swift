@@ -25,8 +25,10 @@ enum AnswerBuilder {
             }
             let sentence = sentence(from: part.text, quotation: part.isQuotation)
             guard !sentence.isEmpty, seen.insert(sentence.lowercased()).inserted else { continue }
-            if pieces.contains(where: { $0.lowercased().contains(MarkdownEscaping.escape(sentence).lowercased().dropLast()) }) { continue }
-            pieces.append(MarkdownEscaping.escape(sentence))
+            let escaped = MarkdownEscaping.escape(sentence)
+            let core = escaped.lowercased().dropLast()
+            if pieces.contains(where: { $0.lowercased().includes(core) }) { continue }
+            pieces.append(escaped)
         }
         return pieces.joined(separator: " ")
     }

@@ -24,23 +24,24 @@ struct TextCleaner: Sendable {
     }
 
     let words: WordLists
+    private static let noiseEdges = CharacterSet(charactersIn: " .:!|•·»›>-–—")
 
     init(words: WordLists) {
         self.words = words
     }
 
     func clean(_ text: String) -> Result {
-        let characters = normalizeCharacters(text)
+        let characters = Self.needsNormalizing(text) ? normalizeCharacters(text) : text
         var removed: [String] = []
         var blocks: [[String]] = []
         var current: [String] = []
-        for line in characters.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty {
+        for rawLine in characters.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let line = Self.trimmed(rawLine)
+            if line.isEmpty {
                 if !current.isEmpty { blocks.append(current) }
                 current = []
             } else {
-                current.append(trimmed)
+                current.append(line)
             }
         }
         if !current.isEmpty { blocks.append(current) }
@@ -52,10 +53,8 @@ struct TextCleaner: Sendable {
             for line in block {
                 if isNoise(line) { removed.append(line) } else { lines.append(line) }
             }
-            var index = 0
             var filtered: [String] = []
-            while index < lines.count {
-                let line = lines[index]
+            for line in lines {
                 if isCaption(line) {
                     if let last = filtered.last, isNamesLine(last) {
                         removed.append(filtered.removeLast())
@@ -67,7 +66,6 @@ struct TextCleaner: Sendable {
                 } else {
                     filtered.append(line)
                 }
-                index += 1
             }
             if !filtered.isEmpty { kept.append(filtered) }
         }
@@ -78,14 +76,48 @@ struct TextCleaner: Sendable {
         var output: [String] = []
         for block in kept {
             let paragraph = block.joined(separator: "\n")
-            let key = paragraph.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            if key.count >= 40, !seen.insert(key).inserted {
+            let key = block.joined(separator: " ")
+            if key.utf8.count >= 40, !seen.insert(key).inserted {
                 repeats.append(paragraph)
                 continue
             }
             output.append(paragraph)
         }
         return Result(text: output.joined(separator: "\n\n"), removedLines: removed, removedRepeats: repeats)
+    }
+
+    /// A line without leading and trailing spaces and tabs.
+    private static func trimmed(_ bytes: Substring.UTF8View) -> String {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while end > start {
+            let before = bytes.index(before: end)
+            guard bytes[before] == 0x20 || bytes[before] == 0x09 else { break }
+            end = before
+        }
+        return String(Substring(bytes[start..<end]))
+    }
+
+    /// Whether the text holds anything `normalizeCharacters` would change: CR, &, or a
+    /// multi-byte character that might be a non-breaking or zero-width space.
+    private static func needsNormalizing(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x0D || byte == 0x26 { return true }
+            // U+00A0 (C2 A0) and U+00AD (C2 AD).
+            if previous == 0xC2, byte == 0xA0 || byte == 0xAD { return true }
+            // U+200B–U+200D (E2 80 8B–8D), U+2007 (E2 80 87), U+202F (E2 80 AF), U+2060 (E2 81 A0), U+FEFF (EF BB BF).
+            if beforePrevious == 0xE2, previous == 0x80, byte == 0x8B || byte == 0x8C || byte == 0x8D || byte == 0x87 || byte == 0xAF {
+                return true
+            }
+            if beforePrevious == 0xE2, previous == 0x81, byte == 0xA0 { return true }
+            if beforePrevious == 0xEF, previous == 0xBB, byte == 0xBF { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     // MARK: Characters
@@ -147,10 +179,25 @@ struct TextCleaner: Sendable {
 
     /// "Advertisement", "Share this article", "Read more: ...", wire credits, repeated bylines.
     func isNoise(_ line: String) -> Bool {
-        let lower = line.lowercased()
-        let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: " .:!|•·»›>-–—"))
-        if words.noiseLines.contains(bare) { return true }
-        if words.noisePrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        // Noise lines are short; a long line can only be a wire credit or start like a link line.
+        if line.utf8.count > 160 {
+            guard line.hasPrefix("(") || line.first.map({ "RrPpIi".contains($0) }) == true else { return false }
+        }
+        let lower = line.utf8.count > 80 ? String(line.prefix(40)).lowercased() : line.lowercased()
+        if line.utf8.count <= 80 {
+            let bare = lower.trimmingCharacters(in: Self.noiseEdges)
+            if words.noiseLines.contains(bare) { return true }
+        }
+        if let first = lower.utf8.first, words.noisePrefixFirstBytes.contains(first),
+           words.noisePrefixes.contains(where: { lower.hasPrefix($0) }) {
+            return true
+        }
+        if line.utf8.count > 80 {
+            // Long lines: only a wire credit in parentheses is noise.
+            guard line.hasPrefix("("), line.hasSuffix(")") else { return false }
+            let full = line.lowercased()
+            return full.includes(" by ") && full.dropFirst().dropLast().split(separator: ";").allSatisfy { $0.includes(" by ") }
+        }
         // Wire credits in parentheses: "(Reporting by A; Editing by B)".
         if lower.hasPrefix("("), lower.hasSuffix(")"), lower.contains(" by ") {
             let inner = lower.dropFirst().dropLast()
@@ -195,6 +242,7 @@ struct TextCleaner: Sendable {
 
     /// A short line of names above a caption: "Putin Kim Jong-un", "Odile Varga Ruth Abernathy".
     func isNamesLine(_ line: String) -> Bool {
+        guard line.utf8.count <= 120 else { return false }
         let tokens = line.split(separator: " ")
         guard tokens.count >= 1, tokens.count <= 8 else { return false }
         return tokens.allSatisfy { token in

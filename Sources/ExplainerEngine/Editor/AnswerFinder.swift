@@ -94,11 +94,10 @@ struct AnswerFinder: Sendable {
             return tokens.contains { $0.tag == .number && ($0.text.contains(where: \.isNumber) || ($0.value ?? 0) >= 2) } ? 1.5 : 0.5
         }
         if question.hasPrefix("why") {
-            return !lowerWords.isDisjoint(with: ["because", "since", "so", "order", "due", "after", "amid"]) ? 1.5 : 0.8
+            return !lowerWords.isDisjoint(with: analysis.words.reasonWords) ? 1.5 : 0.8
         }
         if question.hasPrefix("when") {
-            let parser = ClauseParser(words: analysis.words)
-            return tokens.contains { parser.isTimeWord($0) } ? 1.4 : 0.7
+            return tokens.contains { analysis.words.isTimeWord($0) } ? 1.4 : 0.7
         }
         if question.hasPrefix("who") {
             return tokens.contains { $0.tag == .properNoun || $0.tag == .number } ? 1.2 : 0.9
@@ -109,7 +108,6 @@ struct AnswerFinder: Sendable {
     /// The content lemmas of tokens: nouns, verbs, adjectives, adverbs, names and numbers.
     private func lemmas(of tokens: [Token]) -> Set<String> {
         var result = Set<String>()
-        let words = analysis.words
         for token in tokens where token.kind == .word || token.kind == .number {
             switch token.tag {
             case .noun, .verb, .adjective, .properNoun, .number:
@@ -126,7 +124,7 @@ struct AnswerFinder: Sendable {
                     result.insert(reading.lemma)
                 }
             case .adverb:
-                if token.lower.count > 3, !["also", "only", "just", "still", "even", "then", "now"].contains(token.lower) {
+                if token.lower.count > 3, !analysis.words.emptyAdverbs.contains(token.lower) {
                     result.insert(token.lemma)
                 }
             default:

@@ -12,58 +12,80 @@ extension Lexicon {
             if !result.contains(reading) { result.append(reading) }
         }
         // Irregular verbs first: their forms are exact.
-        if let base = words.irregularPast[word] {
-            add(.verb, base, words.irregularParticiple[word] == base ? .pastOrParticiple : .past)
+        if let irregular = words.irregularForms[word] {
+            if let base = irregular.pastOf {
+                add(.verb, base, irregular.participleOf == base ? .pastOrParticiple : .past)
+            }
+            if let base = irregular.participleOf, irregular.pastOf != base {
+                add(.verb, base, .pastParticiple)
+            }
+            if irregular.isBase {
+                add(.verb, word, .base)
+                if irregular.pastOf == word { add(.verb, word, .pastOrParticiple) }
+            }
         }
-        if let base = words.irregularParticiple[word], words.irregularPast[word] != base {
-            add(.verb, base, .pastParticiple)
-        }
-        if let verb = words.irregularVerbs[word] {
-            add(.verb, word, .base)
-            if verb.past.contains(word) { add(.verb, word, .pastOrParticiple) }
-        }
+        let bytes = Array(word.utf8)
+        let packed = entries(bytes[...])
+        let isNoun = (packed >> UInt32(WordClass.noun.rawValue * 8)) & 0xFF != 0
         for reading in exceptionReadings(of: word) where reading.wordClass != .verb || result.isEmpty {
+            // WordNet lists "owner" as an adjective form; a noun lemma is not a comparative.
+            if reading.wordClass == .adjective, isNoun, !contains(word, as: .adjective) { continue }
             add(reading.wordClass, reading.lemma, reading.form)
         }
-        for wordClass in WordClass.allCases where contains(word, as: wordClass) {
+        for wordClass in WordClass.allCases where (packed >> UInt32(wordClass.rawValue * 8)) & 0xFF != 0 {
             add(wordClass, word, .base)
         }
-        // Regular suffixes.
-        if word.count > 2 {
-            for (suffix, ending, form) in Self.nounRules where word.hasSuffix(suffix) {
-                let lemma = String(word.dropLast(suffix.count)) + ending
-                if lemma.count > 1, contains(lemma, as: .noun) { add(.noun, lemma, form) }
+        // Regular suffixes, tested on bytes; a candidate lemma becomes a String only when WordNet knows it.
+        if bytes.count > 2 {
+            func lemma(dropping suffix: [UInt8], adding ending: [UInt8], as wordClass: WordClass) -> String? {
+                let stem = bytes[..<(bytes.count - suffix.count)]
+                guard stem.count + ending.count > 1 else { return nil }
+                let candidate = stem + ending
+                guard (entries(candidate[...]) >> UInt32(wordClass.rawValue * 8)) & 0xFF != 0 else { return nil }
+                return String(decoding: candidate, as: UTF8.self)
             }
-            for (suffix, ending, form) in Self.verbRules where word.hasSuffix(suffix) {
-                let stem = String(word.dropLast(suffix.count))
-                let lemma = stem + ending
-                if lemma.count > 1, contains(lemma, as: .verb), words.irregularVerbs[lemma] == nil || form != .pastOrParticiple {
-                    add(.verb, lemma, form)
+            for rule in Self.nounRules where bytes.ends(with: rule.suffix) {
+                if let lemma = lemma(dropping: rule.suffix, adding: rule.ending, as: .noun) { add(.noun, lemma, rule.form) }
+            }
+            for rule in Self.verbRules where bytes.ends(with: rule.suffix) {
+                if let lemma = lemma(dropping: rule.suffix, adding: rule.ending, as: .verb),
+                   words.irregularVerbs[lemma] == nil || rule.form != .pastOrParticiple {
+                    add(.verb, lemma, rule.form)
                 }
                 // Doubled final consonant: "patted" → "pat", "running" → "run".
-                if ending.isEmpty, stem.count > 2, let last = stem.last, stem.dropLast().last == last,
-                   !"aeiouslz".contains(last) {
-                    let undoubled = String(stem.dropLast())
-                    if contains(undoubled, as: .verb) { add(.verb, undoubled, form) }
+                let stemCount = bytes.count - rule.suffix.count
+                if rule.ending.isEmpty, stemCount > 2, bytes[stemCount - 1] == bytes[stemCount - 2],
+                   !Self.undoubled.contains(bytes[stemCount - 1]) {
+                    let undoubled = bytes[..<(stemCount - 1)]
+                    if (entries(undoubled) >> UInt32(WordClass.verb.rawValue * 8)) & 0xFF != 0 {
+                        add(.verb, String(decoding: undoubled, as: UTF8.self), rule.form)
+                    }
                 }
             }
-            for (suffix, ending, form) in Self.adjectiveRules where word.hasSuffix(suffix) {
-                let lemma = String(word.dropLast(suffix.count)) + ending
-                if lemma.count > 1, contains(lemma, as: .adjective) { add(.adjective, lemma, form) }
+            // "owner" is a noun, not the comparative of "own".
+            for rule in Self.adjectiveRules where !isNoun && bytes.ends(with: rule.suffix) {
+                if let lemma = lemma(dropping: rule.suffix, adding: rule.ending, as: .adjective) { add(.adjective, lemma, rule.form) }
             }
         }
         // Within a class, the more frequent lemma first: "marks" is the plural of "mark" before it is "Marks".
         if result.count > 1 {
             var classes: [WordClass] = []
-            for reading in result where !classes.contains(reading.wordClass) { classes.append(reading.wordClass) }
-            result = classes.flatMap { wordClass in
-                let group = result.filter { $0.wordClass == wordClass }
-                let weighted = group.enumerated().map { (offset: $0.offset, reading: $0.element, weight: taggedSenses($0.element.lemma, as: wordClass)) }
-                return weighted.sorted { ($0.weight, -$0.offset) > ($1.weight, -$1.offset) }.map(\.reading)
+            var repeated = false
+            for reading in result {
+                if classes.contains(reading.wordClass) { repeated = true } else { classes.append(reading.wordClass) }
+            }
+            if repeated {
+                result = classes.flatMap { wordClass in
+                    let group = result.filter { $0.wordClass == wordClass }
+                    let weighted = group.enumerated().map { (offset: $0.offset, reading: $0.element, weight: taggedSenses($0.element.lemma, as: wordClass)) }
+                    return weighted.sorted { ($0.weight, -$0.offset) > ($1.weight, -$1.offset) }.map(\.reading)
+                }
             }
         }
         return result
     }
+
+    private static let undoubled: Set<UInt8> = Set("aeiouslz".utf8)
 
     /// The base form of a verb form, or nil when `word` is not a verb form.
     func verbLemma(of word: String) -> String? {
@@ -98,17 +120,41 @@ extension Lexicon {
         return lemma + suffix
     }
 
-    private static let nounRules: [(String, String, WordForm)] = [
-        ("s", "", .plural), ("ses", "s", .plural), ("xes", "x", .plural), ("zes", "z", .plural),
-        ("ches", "ch", .plural), ("shes", "sh", .plural), ("men", "man", .plural), ("ies", "y", .plural),
+    /// A suffix rule: drop `suffix`, add `ending`, and the word has `form`.
+    private struct Rule: Sendable {
+        var suffix: [UInt8]
+        var ending: [UInt8]
+        var form: WordForm
+        init(_ suffix: String, _ ending: String, _ form: WordForm) {
+            self.suffix = Array(suffix.utf8)
+            self.ending = Array(ending.utf8)
+            self.form = form
+        }
+    }
+
+    private static let nounRules: [Rule] = [
+        Rule("s", "", .plural), Rule("ses", "s", .plural), Rule("xes", "x", .plural), Rule("zes", "z", .plural),
+        Rule("ches", "ch", .plural), Rule("shes", "sh", .plural), Rule("men", "man", .plural), Rule("ies", "y", .plural),
     ]
-    private static let verbRules: [(String, String, WordForm)] = [
-        ("s", "", .thirdPerson), ("ies", "y", .thirdPerson), ("es", "e", .thirdPerson), ("es", "", .thirdPerson),
-        ("ed", "e", .pastOrParticiple), ("ed", "", .pastOrParticiple), ("ied", "y", .pastOrParticiple),
-        ("ing", "e", .gerund), ("ing", "", .gerund), ("ying", "ie", .gerund),
+    private static let verbRules: [Rule] = [
+        Rule("s", "", .thirdPerson), Rule("ies", "y", .thirdPerson), Rule("es", "e", .thirdPerson), Rule("es", "", .thirdPerson),
+        Rule("ed", "e", .pastOrParticiple), Rule("ed", "", .pastOrParticiple), Rule("ied", "y", .pastOrParticiple),
+        Rule("ing", "e", .gerund), Rule("ing", "", .gerund), Rule("ying", "ie", .gerund),
     ]
-    private static let adjectiveRules: [(String, String, WordForm)] = [
-        ("er", "", .comparative), ("est", "", .superlative), ("er", "e", .comparative), ("est", "e", .superlative),
-        ("ier", "y", .comparative), ("iest", "y", .superlative),
+    private static let adjectiveRules: [Rule] = [
+        Rule("er", "", .comparative), Rule("est", "", .superlative), Rule("er", "e", .comparative), Rule("est", "e", .superlative),
+        Rule("ier", "y", .comparative), Rule("iest", "y", .superlative),
     ]
+}
+
+extension Array where Element == UInt8 {
+    func ends(with suffix: [UInt8]) -> Bool {
+        guard count >= suffix.count else { return false }
+        var index = count - suffix.count
+        for byte in suffix {
+            if self[index] != byte { return false }
+            index += 1
+        }
+        return true
+    }
 }

@@ -90,6 +90,18 @@ public struct Lexicon: Sendable {
         table[Self.hash(lemma)] != nil
     }
 
+    /// All four class bytes of `lemma` at once (0 when unknown).
+    func entries(_ lemma: String) -> UInt32 {
+        table[Self.hash(lemma)] ?? 0
+    }
+
+    /// All four class bytes of the lemma spelled by `bytes` (UTF-8, lowercase).
+    func entries(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte == 0x5F ? 0x20 : byte)) &* 0x100_0000_01b3 }
+        return table[hash] ?? 0
+    }
+
     private func entry(_ lemma: String, _ wordClass: WordClass) -> UInt32 {
         guard let packed = table[Self.hash(lemma)] else { return 0 }
         return (packed >> UInt32(wordClass.rawValue * 8)) & 0xFF

@@ -5,7 +5,12 @@ import Foundation
 /// Every list is a data file (one entry a line, `#` comments, `_` joining the words of a
 /// multiword entry); nothing here is a Swift literal of English words. Loading all of them
 /// takes well under a millisecond.
-struct WordLists: Sendable {
+///
+/// A class, so the many stages that read the lists share one instance instead of copying dozens
+/// of collections at every access. `@unchecked Sendable` is safe: every property is
+/// `private(set)` and assigned only inside `load(read:)`, before the instance is returned; after
+/// that it is never mutated.
+final class WordLists: @unchecked Sendable {
     /// Grammatical features of one pronoun.
     struct Pronoun: Sendable, Hashable {
         enum Case: String, Sendable { case subject, object, possessive, reflexive, independent }
@@ -36,52 +41,108 @@ struct WordLists: Sendable {
     enum Measure: String, Sendable { case duration, distance, percent, temperature, weight, speed, count }
     enum NameKind: String, Sendable { case organisation, place, team }
 
-    var determiners: Set<String> = []
-    var pronouns: [String: Pronoun] = [:]
-    var prepositions: Set<String> = []
-    var conjunctions: Set<String> = []
-    var subordinators: [String: String] = [:]
-    var auxiliaries: [String: Auxiliary] = [:]
-    var negations: Set<String> = []
-    var irregularVerbs: [String: IrregularVerb] = [:]
+    private(set) var determiners: Set<String> = []
+    private(set) var pronouns: [String: Pronoun] = [:]
+    private(set) var prepositions: Set<String> = []
+    private(set) var conjunctions: Set<String> = []
+    private(set) var subordinators: [String: String] = [:]
+    private(set) var auxiliaries: [String: Auxiliary] = [:]
+    private(set) var negations: Set<String> = []
+    private(set) var irregularVerbs: [String: IrregularVerb] = [:]
     /// Past forms of irregular verbs → their base form.
-    var irregularPast: [String: String] = [:]
+    private(set) var irregularPast: [String: String] = [:]
     /// Past participles of irregular verbs → their base form.
-    var irregularParticiple: [String: String] = [:]
-    var reportingVerbs: Set<String> = []
-    var speechVerbs: Set<String> = []
-    var givingVerbs: Set<String> = []
-    var changeVerbs: Set<String> = []
-    var decisionVerbs: Set<String> = []
-    var namingVerbs: Set<String> = []
-    var controlVerbs: Set<String> = []
+    private(set) var irregularParticiple: [String: String] = [:]
+
+    /// What an irregular verb form is, found with one lookup.
+    struct IrregularForm: Sendable, Hashable {
+        var pastOf: String?
+        var participleOf: String?
+        var isBase = false
+    }
+
+    /// Every irregular verb form (base, past, participle) → what it is.
+    private(set) var irregularForms: [String: IrregularForm] = [:]
+    private(set) var reportingVerbs: Set<String> = []
+    private(set) var speechVerbs: Set<String> = []
+    private(set) var givingVerbs: Set<String> = []
+    private(set) var changeVerbs: Set<String> = []
+    private(set) var decisionVerbs: Set<String> = []
+    private(set) var namingVerbs: Set<String> = []
+    private(set) var controlVerbs: Set<String> = []
+    private(set) var infinitiveVerbs: Set<String> = []
     /// Role words and phrases ("aide", "chief executive") → whether the role is unique ("the mayor").
-    var titles: [String: Bool] = [:]
-    var honorifics: Set<String> = []
-    var abbreviations: Set<String> = []
-    var months: Set<String> = []
-    var weekdays: Set<String> = []
-    var timeNouns: [String: TimeNounKind] = [:]
-    var units: [String: Measure] = [:]
-    var currencies: Set<String> = []
-    var noiseLines: Set<String> = []
-    var noisePrefixes: [String] = []
-    var credits: Set<String> = []
-    var nameSuffixes: [String: NameKind] = [:]
-    var namePrefixes: Set<String> = []
-    var vagueNouns: Set<String> = []
-    var costNouns: Set<String> = []
-    var collectiveNouns: Set<String> = []
-    var humanNouns: Set<String> = []
-    var raisingWords: Set<String> = []
+    private(set) var titles: [String: Bool] = [:]
+    private(set) var honorifics: Set<String> = []
+    private(set) var abbreviations: Set<String> = []
+    private(set) var months: Set<String> = []
+    private(set) var weekdays: Set<String> = []
+    private(set) var timeNouns: [String: TimeNounKind] = [:]
+    private(set) var units: [String: Measure] = [:]
+    private(set) var currencies: Set<String> = []
+    private(set) var noiseLines: Set<String> = []
+    private(set) var noisePrefixes: [String] = []
+    /// First bytes of the noise prefixes, to skip the prefix test for most lines.
+    private(set) var noisePrefixFirstBytes: Set<UInt8> = []
+    private(set) var credits: Set<String> = []
+    private(set) var nameSuffixes: [String: NameKind] = [:]
+    private(set) var namePrefixes: Set<String> = []
+    private(set) var vagueNouns: Set<String> = []
+    private(set) var costNouns: Set<String> = []
+    private(set) var collectiveNouns: Set<String> = []
+    private(set) var humanNouns: Set<String> = []
+    private(set) var raisingWords: Set<String> = []
     /// "concerned" → "about": the preposition a question about the concern uses.
-    var concernWords: [String: String] = [:]
-    var htmlEntities: [String: Character] = [:]
+    private(set) var concernWords: [String: String] = [:]
+    private(set) var htmlEntities: [String: Character] = [:]
+    /// Every closed-class word form the tagger treats specially; anything else is open-class.
+    private(set) var closedClassWords: Set<String> = []
+
+    /// The small named groups of `word-groups.txt`.
+    private(set) var groups: [String: Set<String>] = [:]
+    private(set) var clausePrepositions: Set<String> = []
+    private(set) var adjunctPrepositions: Set<String> = []
+    private(set) var timePrepositions: Set<String> = []
+    private(set) var timeModifiers: Set<String> = []
+    private(set) var particles: Set<String> = []
+    private(set) var lightVerbs: Set<String> = []
+    private(set) var sayingVerbs: Set<String> = []
+    private(set) var fearVerbs: Set<String> = []
+    private(set) var futureVerbs: Set<String> = []
+    private(set) var futureParticiples: Set<String> = []
+    private(set) var containerNouns: Set<String> = []
+    private(set) var audienceNouns: Set<String> = []
+    private(set) var stopWords: Set<String> = []
+    private(set) var emptyAdverbs: Set<String> = []
+    private(set) var reasonWords: Set<String> = []
+    private(set) var indefinitePronouns: Set<String> = []
+    private(set) var demonstratives: Set<String> = []
+    private(set) var pluralSubjectPronouns: Set<String> = []
+    private(set) var isContractors: Set<String> = []
+    private(set) var predeterminers: Set<String> = []
+    private(set) var adjectiveSuffixes: [String] = []
+    private(set) var questionOpeners: Set<String> = []
+    private(set) var whWords: Set<String> = []
+    private(set) var locativePrepositions: Set<String> = []
+    private(set) var degreeWords: Set<String> = []
+    private(set) var neverFinal: Set<String> = []
+    private(set) var sentenceStarters: Set<String> = []
+
     /// Numbers written as words ("twelve", "million") → their value.
-    var numberWords: [String: Double] = [:]
+    private(set) var numberWords: [String: Double] = [:]
 
     /// The longest title phrase, in words, so title matching knows how far to look.
     var longestTitle = 1
+
+    /// Whether `token` names a time: a weekday, month, season, "overnight", a year.
+    func isTimeWord(_ token: Token) -> Bool {
+        let lower = token.lower
+        if weekdays.contains(lower) || months.contains(lower) { return true }
+        if timeNouns[lower] != nil || timeNouns[token.lemma] != nil { return true }
+        if lower == "overnight" || lower == "tonight" || lower == "yesterday" || lower == "today" || lower == "tomorrow" { return true }
+        if token.kind == .number, let value = token.value, value >= 1900, value <= 2100, !token.text.contains(",") { return true }
+        return false
+    }
 
     /// Reads every list from the module's `Words` resource folder.
     static func load(bundle: Bundle = .module) throws -> WordLists {
@@ -107,7 +168,7 @@ struct WordLists: Sendable {
         func words(_ name: String) throws -> Set<String> {
             Set(try rows(name).map { $0.joined(separator: " ").lowercased() })
         }
-        var lists = WordLists()
+        let lists = WordLists()
         lists.determiners = try words("determiners")
         for row in try rows("pronouns") where row.count >= 5 {
             lists.pronouns[row[0]] = Pronoun(
@@ -133,6 +194,9 @@ struct WordLists: Sendable {
                 lists.irregularParticiple[form] = verb.base
             }
         }
+        for (form, base) in lists.irregularPast { lists.irregularForms[form, default: IrregularForm()].pastOf = base }
+        for (form, base) in lists.irregularParticiple { lists.irregularForms[form, default: IrregularForm()].participleOf = base }
+        for base in lists.irregularVerbs.keys { lists.irregularForms[base, default: IrregularForm()].isBase = true }
         lists.reportingVerbs = try words("reporting-verbs")
         lists.speechVerbs = try words("speech-verbs")
         lists.givingVerbs = try words("giving-verbs")
@@ -140,6 +204,7 @@ struct WordLists: Sendable {
         lists.decisionVerbs = try words("decision-verbs")
         lists.namingVerbs = try words("naming-verbs")
         lists.controlVerbs = try words("control-verbs")
+        lists.infinitiveVerbs = try words("infinitive-verbs")
         for row in try rows("titles") {
             let unique = row.count > 1 && row[1] == "unique"
             lists.titles[row[0].lowercased()] = unique
@@ -156,7 +221,12 @@ struct WordLists: Sendable {
         lists.currencies = try words("currencies")
         for row in try rows("noise-lines") where row.count >= 2 {
             let text = row.dropFirst().joined(separator: " ").lowercased()
-            if row[0] == "line" { lists.noiseLines.insert(text) } else { lists.noisePrefixes.append(text) }
+            if row[0] == "line" {
+                lists.noiseLines.insert(text)
+            } else {
+                lists.noisePrefixes.append(text)
+                if let first = text.utf8.first { lists.noisePrefixFirstBytes.insert(first) }
+            }
         }
         lists.credits = try words("credits")
         for row in try rows("name-suffixes") where row.count >= 2 {
@@ -175,6 +245,44 @@ struct WordLists: Sendable {
             }
         }
         for row in try rows("number-words") where row.count >= 2 { lists.numberWords[row[0]] = Double(row[1]) }
+        for row in try rows("word-groups") where row.count >= 2 { lists.groups[row[0]] = Set(row.dropFirst()) }
+        var closed = Set(lists.numberWords.keys).union(lists.negations).union(lists.auxiliaries.keys).union(lists.pronouns.keys)
+        closed.formUnion(lists.determiners)
+        closed.formUnion(lists.conjunctions)
+        closed.formUnion(lists.subordinators.keys)
+        closed.formUnion(lists.prepositions)
+        // Words with rules of their own in the tagger, and clitics.
+        closed.formUnion(["that", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "there", "to", "so",
+                          "'s", "'", "'m", "'re", "'ve", "'ll", "'d", "n't"])
+        lists.closedClassWords = closed
+        func group(_ name: String) -> Set<String> { lists.groups[name] ?? [] }
+        lists.clausePrepositions = group("clause-prepositions")
+        lists.adjunctPrepositions = group("adjunct-prepositions")
+        lists.timePrepositions = group("time-prepositions")
+        lists.timeModifiers = group("time-modifiers")
+        lists.particles = group("particles")
+        lists.lightVerbs = group("light-verbs")
+        lists.sayingVerbs = group("saying-verbs")
+        lists.fearVerbs = group("fear-verbs")
+        lists.futureVerbs = group("future-verbs")
+        lists.futureParticiples = group("future-participles")
+        lists.containerNouns = group("container-nouns")
+        lists.audienceNouns = group("audience-nouns")
+        lists.stopWords = group("stop-words")
+        lists.emptyAdverbs = group("empty-adverbs")
+        lists.reasonWords = group("reason-words")
+        lists.indefinitePronouns = group("indefinite-pronouns")
+        lists.demonstratives = group("demonstratives")
+        lists.pluralSubjectPronouns = group("plural-subject-pronouns")
+        lists.isContractors = group("is-contractors")
+        lists.predeterminers = group("predeterminers")
+        lists.questionOpeners = group("question-openers")
+        lists.whWords = group("wh-words")
+        lists.locativePrepositions = group("locative-prepositions")
+        lists.degreeWords = group("degree-words")
+        lists.neverFinal = group("never-final")
+        lists.sentenceStarters = group("sentence-starters")
+        lists.adjectiveSuffixes = (try rows("word-groups")).first { $0.first == "adjective-suffixes" }.map { Array($0.dropFirst()) } ?? []
         return lists
     }
 }

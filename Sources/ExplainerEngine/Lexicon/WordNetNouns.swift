@@ -27,6 +27,11 @@ struct WordNetNouns: Sendable {
 
     /// The byte offsets in `data.noun` of the senses of `lemma`, most frequent first.
     func senses(of lemma: String) -> [Int] {
+        senses(of: lemma, limit: Int.max)
+    }
+
+    /// At most `limit` sense offsets of `lemma`, read straight from the index's bytes.
+    func senses(of lemma: String, limit: Int) -> [Int] {
         let key = Array(lemma.lowercased().utf8.map { $0 == 0x20 ? 0x5F : $0 })
         return index.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [Int] in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -37,7 +42,7 @@ struct WordNetNouns: Sendable {
                 var start = middle
                 while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
                 let order = Self.compare(key, bytes, at: start)
-                if order == 0 { return Self.offsets(bytes, lineAt: start) }
+                if order == 0 { return Self.offsets(bytes, lineAt: start, limit: limit) }
                 if order < 0 {
                     high = start
                 } else {
@@ -52,8 +57,22 @@ struct WordNetNouns: Sendable {
 
     /// The lexicographer file of the most frequent sense of `lemma`.
     func lexicalFile(of lemma: String) -> Int? {
-        guard let first = senses(of: lemma).first else { return nil }
-        return synset(at: first)?.lexicalFile
+        guard let first = senses(of: lemma, limit: 1).first else { return nil }
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            // offset lex_filenum ...: the two digits after the first space.
+            var index = first
+            while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x0A { index += 1 }
+            index += 1
+            var value = 0
+            var digits = 0
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+                value = value * 10 + Int(bytes[index] - 0x30)
+                digits += 1
+                index += 1
+            }
+            return digits > 0 ? value : nil
+        }
     }
 
     /// Whether the most frequent sense of `lemma` names a person.
@@ -94,14 +113,34 @@ struct WordNetNouns: Sendable {
         return bytes[position] == 0x20 ? 0 : -1
     }
 
-    /// The synset offsets at the end of an index line (the 8-digit fields after the counts).
-    private static func offsets(_ bytes: UnsafeBufferPointer<UInt8>, lineAt start: Int) -> [Int] {
-        var end = start
-        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-        let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        let fields = line.split(separator: " ")
-        guard fields.count > 3, let synsetCount = Int(fields[2]) else { return [] }
-        return fields.suffix(synsetCount).compactMap { Int($0) }
+    /// The synset offsets at the end of an index line:
+    /// `lemma pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt offset...`.
+    private static func offsets(_ bytes: UnsafeBufferPointer<UInt8>, lineAt start: Int, limit: Int) -> [Int] {
+        var result: [Int] = []
+        var field = 0
+        var synsets = 0
+        var pointers = 0
+        var index = start
+        while index < bytes.count, bytes[index] != 0x0A, result.count < limit {
+            if bytes[index] == 0x20 {
+                index += 1
+                continue
+            }
+            var value = 0
+            while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x0A {
+                let byte = bytes[index]
+                if byte >= 0x30, byte <= 0x39 { value = value &* 10 &+ Int(byte - 0x30) }
+                index += 1
+            }
+            switch field {
+            case 2: synsets = value
+            case 3: pointers = value
+            default:
+                if field >= 6 + pointers, result.count < synsets { result.append(value) }
+            }
+            field += 1
+        }
+        return result
     }
 
     /// Lexicographer file and hypernym offsets of the synset at `offset` in `data.noun`.

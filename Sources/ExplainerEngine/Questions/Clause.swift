@@ -11,6 +11,8 @@ struct VerbGroup: Sendable, Hashable {
     var raising: [Int] = []
     /// A particle after the verb: "gave away", "held up".
     var particle: Int?
+    /// "have to" before the main verb ("has to reach"): the index of "have".
+    var haveTo: Int?
     /// For a second verb sharing the first one's modal ("would publish ... and hold"): that modal.
     var inheritedAuxiliary: Int?
 }

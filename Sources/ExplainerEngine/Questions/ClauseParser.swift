@@ -18,8 +18,6 @@ struct ClauseParser: Sendable {
         self.groups = NounGroupFinder(words: words)
     }
 
-    static let particles: Set<String> = ["up", "out", "off", "away", "back", "down"]
-    private static let timeModifiers: Set<String> = ["last", "next", "this", "every", "earlier", "later", "each"]
 
     func parse(_ sentence: AnalyzedSentence) -> [Clause] {
         parse(tokens: sentence.tokens, sentence: sentence.index)
@@ -42,14 +40,7 @@ struct ClauseParser: Sendable {
     }
 
     /// Whether `token` names a time: a weekday, month, season, "overnight", a year.
-    func isTimeWord(_ token: Token) -> Bool {
-        let lower = token.lower
-        if words.weekdays.contains(lower) || words.months.contains(lower) { return true }
-        if words.timeNouns[lower] != nil || words.timeNouns[token.lemma] != nil { return true }
-        if lower == "overnight" || lower == "tonight" || lower == "yesterday" || lower == "today" || lower == "tomorrow" { return true }
-        if token.kind == .number, let value = token.value, value >= 1900, value <= 2100, !token.text.contains(",") { return true }
-        return false
-    }
+    func isTimeWord(_ token: Token) -> Bool { words.isTimeWord(token) }
 
     /// The reading state for one sentence.
     private struct Reader {
@@ -208,7 +199,7 @@ struct ClauseParser: Sendable {
             guard position < end else { return nil }
             let token = tokens[position]
             // "Last month the council ..."
-            if ClauseParser.timeModifiers.contains(token.lower), position + 1 < end, parser.isTimeWord(tokens[position + 1]) {
+            if parser.words.timeModifiers.contains(token.lower), position + 1 < end, parser.isTimeWord(tokens[position + 1]) {
                 var stop = position + 2
                 if stop < end, tokens[stop].text == "," { stop += 1 }
                 return (Constituent(kind: .time, range: position..<(position + 2)), stop)
@@ -216,6 +207,11 @@ struct ClauseParser: Sendable {
             // "Later,", "Meanwhile,", "However,": one word and a comma.
             if token.kind == .word, [.adverb, .adjective, .conjunction].contains(token.tag), position + 1 < end, tokens[position + 1].text == "," {
                 return (Constituent(kind: .adverb, range: position..<(position + 1)), position + 2)
+            }
+            // "Around 2,400 people use the line": a number's modifier, not an adjunct.
+            if NounGroupFinder.numberModifierLength(tokens, at: position, end: end) > 0,
+               groups.group(in: tokens, at: position, limit: end) != nil {
+                return nil
             }
             let opensAdjunct = token.tag == .preposition || token.tag == .subordinator || token.tag == .adverb
                 || (token.tag == .wh && token.lower == "when") || (token.tag == .properNoun && parser.isTimeWord(token))
@@ -237,7 +233,7 @@ struct ClauseParser: Sendable {
                 if token.tag == .subordinator || token.tag == .wh {
                     kind = token.lower == "because" ? .reason("because") : .subordinate(token.lower)
                 } else if token.tag == .preposition {
-                    if ["after", "before", "since", "until", "as", "once"].contains(token.lower), clauseFollows(at: position + 1, end: index) {
+                    if words.clausePrepositions.contains(token.lower), clauseFollows(at: position + 1, end: index) {
                         kind = .subordinate(token.lower)
                     } else {
                         kind = .prepositional(token.lower)
@@ -336,9 +332,24 @@ struct ClauseParser: Sendable {
             var negation: Int?
             var main: Int?
             var raising: [Int] = []
+            var haveTo: Int?
             while index < end {
                 let token = tokens[index]
+                // "has to reach": "have to" is a verb of its own, followed by the main verb.
+                if token.tag == .auxiliary, token.lemma == "have", index + 2 < end, tokens[index + 1].tag == .infinitive,
+                   tokens[index + 2].tag == .verb || tokens[index + 2].tag == .auxiliary {
+                    haveTo = index
+                    raising.append(contentsOf: [index, index + 1])
+                    index += 2
+                    continue
+                }
                 if token.tag == .auxiliary || token.tag == .modal {
+                    if haveTo != nil, token.lemma == "be", index + 1 < end, tokens[index + 1].tag == .verb {
+                        // "has to be repaired": the auxiliary after "have to".
+                        auxiliaries.append(index)
+                        index += 1
+                        continue
+                    }
                     auxiliaries.append(index)
                     index += 1
                     continue
@@ -372,13 +383,14 @@ struct ClauseParser: Sendable {
                 }
                 break
             }
+            if main == nil, haveTo != nil, let last = auxiliaries.last { main = last }
             if main == nil {
                 guard let last = auxiliaries.last, raising.isEmpty else { return nil }
                 main = last
             }
             guard let main else { return nil }
             var particle: Int?
-            if tokens[main].tag == .verb, main + 1 < end, ClauseParser.particles.contains(tokens[main + 1].lower) {
+            if tokens[main].tag == .verb, main + 1 < end, parser.words.particles.contains(tokens[main + 1].lower) {
                 let after = main + 2 < end ? tokens[main + 2] : nil
                 // "set up a fund", "held up even as", "gave away the goal" — not "went up the hill".
                 if tokens[main + 1].lower != "up" || after == nil || after?.tag == .adverb || after?.tag == .determiner
@@ -386,8 +398,10 @@ struct ClauseParser: Sendable {
                     particle = main + 1
                 }
             }
-            return VerbGroup(range: start..<(main + 1), auxiliaries: auxiliaries, main: main, negation: negation,
-                             raising: raising, particle: particle)
+            var group = VerbGroup(range: start..<(main + 1), auxiliaries: auxiliaries, main: main, negation: negation,
+                                  raising: raising, particle: particle)
+            group.haveTo = haveTo
+            return group
         }
 
         /// A noun group followed by a finite verb: a clause starts here.
@@ -427,7 +441,7 @@ struct ClauseParser: Sendable {
             case .verb:
                 return next.form == .gerund || next.form == .pastParticiple
             case .preposition:
-                return ["according", "including", "after", "before", "while", "as", "because"].contains(next.lower)
+                return next.lower == "according" || next.lower == "including" || next.lower == "while" || next.lower == "because" || words.clausePrepositions.contains(next.lower)
             default:
                 return next.lower == "according" || next.lower == "including" || attribution(from: comma + 1, end: end) != nil
             }
@@ -442,6 +456,11 @@ struct ClauseParser: Sendable {
                 if token.tag == .closeQuote { depth = max(0, depth - 1) }
                 if depth == 0, token.text == ",", isMajorBreak(index, end: end) { return index }
                 if depth == 0, token.text == ";" { return index }
+                // "... to install sensors in order to detect movement".
+                if depth == 0, index > position, token.lower == "in", index + 2 < end, tokens[index + 1].lower == "order",
+                   tokens[index + 2].lower == "to" {
+                    return index
+                }
                 // "... to give up their phones because earlier trials had found ...".
                 if depth == 0, index > position, token.tag == .subordinator, token.lower != "so" || index + 1 < end && tokens[index + 1].lower == "that" {
                     return index
@@ -536,7 +555,7 @@ struct ClauseParser: Sendable {
                         position = next + 1
                         continue
                     }
-                    if nextToken.tag == .subordinator || (["after", "before", "since", "until", "as"].contains(nextToken.lower)
+                    if nextToken.tag == .subordinator || (words.clausePrepositions.contains(nextToken.lower)
                         && clauseFollows(at: next + 1, end: end)) {
                         let stop = segmentEnd(from: next + 1, end: end)
                         let kind: Constituent.Kind = nextToken.lower == "because" ? .reason("because") : .subordinate(nextToken.lower)
@@ -653,7 +672,7 @@ struct ClauseParser: Sendable {
                         position = stop
                         continue
                     }
-                    if ["after", "before", "since", "until", "as", "once"].contains(lower), clauseFollows(at: position + 1, end: end) {
+                    if words.clausePrepositions.contains(lower), clauseFollows(at: position + 1, end: end) {
                         let stop = segmentEnd(from: position + 1, end: end)
                         let kind: Constituent.Kind = lower == "after" ? .reason("after") : .subordinate(lower)
                         result.append(Constituent(kind: kind, range: position..<stop))
@@ -683,7 +702,7 @@ struct ClauseParser: Sendable {
                     position += 1
                     continue
                 }
-                if ClauseParser.timeModifiers.contains(token.lower), position + 1 < end, parser.isTimeWord(tokens[position + 1]) {
+                if parser.words.timeModifiers.contains(token.lower), position + 1 < end, parser.isTimeWord(tokens[position + 1]) {
                     result.append(Constituent(kind: .time, range: position..<(position + 2)))
                     position += 2
                     continue

@@ -3,11 +3,6 @@ import Foundation
 /// Questions the article's own structure gives: questions it asks and answers itself, interview
 /// lines, subheads that are questions, "What happened?" and "What happens next?".
 extension QuestionGenerator {
-    static let questionOpeners: Set<String> = [
-        "who", "whom", "whose", "what", "when", "where", "why", "how", "which", "is", "are", "was", "were", "do", "does",
-        "did", "can", "could", "will", "would", "should", "has", "have", "had", "may", "might", "must",
-    ]
-
     func articleQuestions() -> [CandidateQuestion] {
         var result: [CandidateQuestion] = []
         result += selfAskedQuestions()
@@ -24,7 +19,7 @@ extension QuestionGenerator {
         var result: [CandidateQuestion] = []
         for sentence in analysis.sentences where sentence.blockKind == .paragraph || sentence.blockKind == .listItem {
             guard sentence.isQuestion, !sentence.isMostlyQuoted, let first = sentence.tokens.first,
-                  Self.questionOpeners.contains(first.lower), sentence.tokens.count >= 4 else { continue }
+                  words.questionOpeners.contains(first.lower), sentence.tokens.count >= 4 else { continue }
             let next = sentence.index + 1
             guard next < analysis.sentences.count, analysis.sentences[next].block == sentence.block,
                   !analysis.sentences[next].isQuestion else { continue }
@@ -80,7 +75,7 @@ extension QuestionGenerator {
     /// Hedda Strom change the furnace?"; "... the story behind that?" → "... behind the twelve goblets?".
     private func interviewQuestion(_ sentence: AnalyzedSentence, context: Int?) -> String? {
         let tokens = sentence.tokens
-        guard let first = tokens.first, Self.questionOpeners.contains(first.lower) else { return nil }
+        guard let first = tokens.first, words.questionOpeners.contains(first.lower) else { return nil }
         // "Why?" after a statement: ask why of the statement.
         if tokens.count <= 3, let context, let clause = analysis.mainClause(context), let subject = subject(clause),
            let (auxiliary, rest) = inverted(clause, plural: subject.plural) {
@@ -97,7 +92,7 @@ extension QuestionGenerator {
         while index < tokens.count {
             let token = tokens[index]
             if token.text == "?" { break }
-            if ["that", "this"].contains(token.lower), token.tag == .pronoun {
+            if words.demonstratives.contains(token.lower), token.tag == .pronoun {
                 guard let context, let object = contextObject(context) else { return nil }
                 output.append(object)
                 index += 1
@@ -110,7 +105,7 @@ extension QuestionGenerator {
                     index += 1
                     continue
                 }
-                if ["that", "this", "it"].contains(token.lower), let context, let object = contextObject(context) {
+                if token.lower == "it" || words.demonstratives.contains(token.lower), let context, let object = contextObject(context) {
                     output.append(object)
                     index += 1
                     continue
@@ -153,7 +148,7 @@ extension QuestionGenerator {
         var start = group.range.lowerBound
         // "a set of twelve goblets" → "the twelve goblets" (the group after "set of" when the head is a container).
         if tokens[start].lower == "a" || tokens[start].lower == "an" { start += 1 }
-        if start + 2 < group.range.upperBound, tokens[start + 1].lower == "of", ["set", "pair", "series", "collection", "number", "couple"].contains(tokens[start].lower) {
+        if start + 2 < group.range.upperBound, tokens[start + 1].lower == "of", words.containerNouns.contains(tokens[start].lower) {
             start += 2
         }
         guard let text = phrase(sentence, start..<group.range.upperBound) else { return nil }
@@ -169,7 +164,7 @@ extension QuestionGenerator {
         for (blockIndex, block) in blocks.enumerated() where block.kind == .subhead {
             guard let sentenceIndex = analysis.blockSentences[blockIndex].first else { continue }
             let tokens = analysis.sentences[sentenceIndex].tokens
-            guard let first = tokens.first, ["what", "how", "why", "who", "when", "where"].contains(first.lower), tokens.count >= 2 else { continue }
+            guard let first = tokens.first, words.whWords.contains(first.lower), tokens.count >= 2 else { continue }
             guard let question = subheadQuestion(tokens) else { continue }
             // The answer: the section's first paragraph (with its list, when it introduces one).
             var answerBlocks: [Int] = []
@@ -220,9 +215,7 @@ extension QuestionGenerator {
     private func subheadQuestion(_ tokens: [Token]) -> String? {
         // Lowercase the words of a title-case subhead, except names the article uses.
         func word(_ token: Token) -> String {
-            if token.tag == .properNoun, analysis.entities.mentions.contains(where: { mention in
-                analysis.entities[mention.entity].name.split(separator: " ").contains(Substring(token.text))
-            }) {
+            if token.tag == .properNoun, analysis.entities.nameWords.contains(token.text) {
                 return token.text
             }
             return isAcronym(token.text) ? token.text : token.lower
@@ -298,8 +291,8 @@ extension QuestionGenerator {
             guard let clause = analysis.mainClause(sentence.index) else { continue }
             let tokens = sentence.tokens
             let future = clause.verb.auxiliaries.contains { tokens[$0].lower == "will" || tokens[$0].lower == "'ll" }
-                || (["expect", "plan", "schedule", "forecast"].contains(tokens[clause.verb.main].lemma) && tokens[clause.verb.main].form != .past)
-                || clause.verb.raising.contains { ["expected", "scheduled", "due", "set"].contains(tokens[$0].lower) }
+                || (words.futureVerbs.contains(tokens[clause.verb.main].lemma) && tokens[clause.verb.main].form != .past)
+                || clause.verb.raising.contains { words.futureParticiples.contains(tokens[$0].lower) }
             guard future, subject(clause) != nil else { continue }
             return CandidateQuestion(
                 kind: .next, question: "What happens next?",

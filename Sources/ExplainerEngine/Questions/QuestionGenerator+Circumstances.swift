@@ -68,7 +68,13 @@ extension QuestionGenerator {
                 }
             }
         }
-        if let timeChoice, main.lemma != "be" || clause.verb.raising.isEmpty == false {
+        // A time worth asking about names a day, month, year or season ("overnight" does not).
+        var isReported = false
+        if case .reported = clause.role { isReported = true }
+        if let timeChoice, !timeChoice.specific,
+           isReported || !tokens[timeChoice.range].contains(where: { words.weekdays.contains($0.lower) }) {
+            // nothing to ask
+        } else if let timeChoice, main.lemma != "be" || clause.verb.raising.isEmpty == false {
             let excluded = Set(clause.complements.indices.filter { index in
                 timeValue(clause.complements[index], sentence: sentenceIndex) != nil
             })
@@ -77,7 +83,11 @@ extension QuestionGenerator {
                words.weekdays.contains(first.lower) {
                 text = "On " + text
             }
-            add(.when, ask(["when"], excluding: excluded), timeChoice.range, score: timeChoice.specific ? 6.5 : 3.5, text: text)
+            // When something will happen is what readers plan by: future times count for more.
+            let future = clause.verb.auxiliaries.contains { ["will", "'ll"].contains(tokens[$0].lower) }
+                || clause.verb.raising.contains { words.futureParticiples.contains(tokens[$0].lower) }
+            let score = timeChoice.specific ? (future ? 7 : 6.5) : 3.5
+            add(.when, ask(["when"], excluding: excluded), timeChoice.range, score: score, text: text)
         }
 
         for (index, complement) in clause.complements.enumerated() where !isSubordinate {
@@ -92,8 +102,12 @@ extension QuestionGenerator {
                       groupTokens.contains(where: { $0.tag == .number }) else { continue }
                 let range = answerRange(clause, from: index) { kind in ClauseStops.isStop(kind) || kind == .nounGroup }
                 add(.howLong, ask(["how", "long"], excluding: [index]), range, score: 6.5)
+            case .prepositional("by") where words.changeVerbs.contains(main.lemma) && isAmount(group, sentence: sentenceIndex):
+                // "have risen by 2 degrees since 1990" → "How much have ... risen since 1990?"
+                let range = answerRange(clause, from: index) { kind in ClauseStops.isStop(kind) || kind == .nounGroup }
+                add(.howMuch, ask(["how", "much"], excluding: [index], keepTime: true), range, score: 7)
             case .prepositional("since"):
-                guard clause.verb.auxiliaries.contains(where: { tokens[$0].lemma == "have" }),
+                guard clause.verb.auxiliaries.contains(where: { tokens[$0].lemma == "have" }), !words.changeVerbs.contains(main.lemma),
                       groupTokens.contains(where: { parserIsTime($0) }) else { continue }
                 add(.howLong, ask(["how", "long"], excluding: [index]), complement.range, score: 6.5)
             case .prepositional(let preposition) where ["in", "at"].contains(preposition):
@@ -107,10 +121,12 @@ extension QuestionGenerator {
                 // How much: "rose 18 percent to 214 million marks", "would cost about $41 million".
                 guard let number = groupTokens.firstIndex(where: { $0.tag == .number }), isAmount(group, sentence: sentenceIndex) else {
                     // How many: "has trained 27 apprentices".
-                    if let first = groupTokens.first, first.tag == .number, !first.text.contains("-"), (first.value ?? 2) != 1,
+                    let lead = NounGroupFinder.numberModifierLength(tokens, at: group.range.lowerBound, end: group.range.upperBound)
+                    if group.range.lowerBound + lead < group.range.upperBound,
+                       case let first = tokens[group.range.lowerBound + lead], first.tag == .number, !first.text.contains("-"), (first.value ?? 2) != 1,
                        tokens[group.head].tag == .noun, !isTimeGroup(group, sentence: sentenceIndex), main.tag == .verb,
                        main.lemma != "be", !words.changeVerbs.contains(main.lemma) {
-                        let noun = sentence.text((group.range.lowerBound + 1)..<group.coreEnd)
+                        let noun = sentence.text(span(group.range.lowerBound + lead + 1, group.coreEnd))
                         if let (auxiliary, rest) = inverted(clause, plural: subject.plural),
                            let question = assemble(["how", "many", noun, auxiliary, subject.text] + rest) {
                             add(.howMany, question, answerRange(clause, from: index), score: 5.5)
@@ -119,6 +135,17 @@ extension QuestionGenerator {
                     continue
                 }
                 _ = number
+                // A measure that is not money or a share: "reach about 1,150 degrees" → "How many degrees ...?".
+                // (Durations are asked with "How long"; "every 12 minutes" is how often.)
+                if let unit = groupTokens.last(where: { $0.tag == .noun && (words.units[$0.lemma] ?? words.units[$0.lower]).map { $0 != .percent && $0 != .duration } == true }),
+                   groupTokens.first.map({ $0.lower != "every" && $0.lower != "each" }) == true,
+                   !groupTokens.contains(where: { words.currencies.contains($0.lemma) || words.currencies.contains($0.text) }),
+                   main.tag == .verb, main.lemma != "be",
+                   let (auxiliary, rest) = inverted(clause, plural: subject.plural),
+                   let question = assemble(["how", "many", unit.text, auxiliary, subject.text] + rest) {
+                    add(.howMany, question, answerRange(clause, from: index), score: 6.5)
+                    continue
+                }
                 guard words.changeVerbs.contains(main.lemma) || main.lemma == "cost" || main.lemma == "reach" || main.lemma == "raise"
                         || main.lemma == "pay" || main.lemma == "earn" || main.lemma == "spend" || main.lemma == "lose" || main.lemma == "make"
                 else { continue }
@@ -138,7 +165,7 @@ extension QuestionGenerator {
            tokens[object.head].tag == .noun, !words.vagueNouns.contains(tokens[object.head].lower) {
             var start = object.range.lowerBound
             if tokens[start].tag == .determiner { start += 1 }
-            let noun = sentence.text(start..<object.coreEnd)
+            let noun = sentence.text(span(start, object.coreEnd))
             let past = (clause.verb.auxiliaries.first.map { tokens[$0] } ?? main).form == .past
             if let question = assemble(["how", "much", past ? "was" : "is", "the", noun]) {
                 var end = answerRange(clause, from: objectIndex).upperBound
@@ -154,7 +181,7 @@ extension QuestionGenerator {
         }) ?? clause.complements.firstIndex(where: { tokens[$0.range.lowerBound].lower == "worth" }) {
             let verbWord = agree(tokens[clause.verb.main], plural: subject.plural)
             let amountStart = clause.complements[worth].range.lowerBound + 1
-            let range = amountStart..<answerRange(clause, from: worth).upperBound
+            let range = span(amountStart, answerRange(clause, from: worth).upperBound)
             if range.count > 0, let question = assemble(["how", "much", verbWord, subject.text, "worth"]) {
                 add(.howMuch, question, range, score: 6.5)
             }
@@ -166,7 +193,7 @@ extension QuestionGenerator {
            words.costNouns.contains(tokens[clause.subject.head].lemma), clause.subjectPieces.count == 1 {
             var amountEnd = symbol + 1
             while amountEnd < clause.subject.range.upperBound, tokens[amountEnd].tag == .number { amountEnd += 1 }
-            let head = sentence.text(amountEnd..<clause.subject.coreEnd)
+            let head = sentence.text(span(amountEnd, clause.subject.coreEnd))
             let auxiliary: [String]
             if clause.verb.auxiliaries.first.map({ tokens[$0].lower == "will" }) == true {
                 auxiliary = ["will"]
@@ -185,21 +212,24 @@ extension QuestionGenerator {
         }
 
         // How many: "About 620 people work at Brenn", "A crowd of 6,214 watched ...".
-        if clause.subjectPieces.count == 1, main.tag == .verb || main.lemma == "be", !tokens[clause.subject.head].quoted {
+        if !isSubordinate, clause.subjectPieces.count == 1, main.tag == .verb || main.lemma == "be", !tokens[clause.subject.head].quoted {
             let groupTokens = Array(subjectTokens)
             let numberIndex = groupTokens.firstIndex { $0.tag == .number }
             let collective = groupTokens.count >= 3 && words.collectiveNouns.contains(tokens[clause.subject.range.lowerBound + 1].lemma)
                 && groupTokens.contains { $0.lower == "of" }
-            if let numberIndex, numberIndex <= 2 || (collective && numberIndex <= 4), groupTokens[0].tag != .determiner || collective || groupTokens[0].lower == "the",
-               tokens[clause.subject.head].form == .plural || collective, !groupTokens[numberIndex].text.contains("-"),
+            // "the 14 daily sailings" counts; "the two leaders" only refers.
+            let definiteCount = groupTokens[0].lower == "the" && numberIndex.map { groupTokens[$0].text.contains(where: \.isNumber) } == true
+            if let numberIndex, numberIndex <= 2 || (collective && numberIndex <= 4), groupTokens[0].tag != .determiner || collective || definiteCount,
+               tokens[clause.subject.head].form == .plural || collective || (groupTokens[numberIndex].value ?? 0) > 1,
+               !groupTokens[numberIndex].text.contains("-"),
                !parserIsTime(groupTokens[numberIndex]) {
-                let noun = collective ? "people" : sentence.text((clause.subject.range.lowerBound + numberIndex + 1)..<clause.subject.coreEnd)
+                let noun = collective ? "people" : sentence.text(span(clause.subject.range.lowerBound + numberIndex + 1, clause.subject.coreEnd))
                 var verbWords: [String] = []
                 for index in clause.verb.range where tokens[index].tag != .adverb {
                     verbWords.append(tokens[index].tag == .negation ? "not" : tokens[index].lower)
                 }
                 if let particle = clause.verb.particle { verbWords.append(tokens[particle].text) }
-                if var body = body(clause) {
+                if var body = body(clause, keepTime: true) {
                     var question: String?
                     while question == nil {
                         question = assemble(["how", "many", noun] + verbWords + body, maxWords: 16)
@@ -264,10 +294,12 @@ extension QuestionGenerator {
         let tokens = analysis.sentences[sentence].tokens
         switch constituent.kind {
         case .time:
+            // "every day" is how often, not when.
+            if let first = tokens[constituent.range].first, first.lower == "every" || first.lower == "each" { return nil }
             let specific = tokens[constituent.range].contains { words.months.contains($0.lower) || isYear($0) }
             return (specific, constituent.range)
         case .prepositional(let preposition):
-            guard ["in", "on", "at", "by", "during", "from", "before", "after", "until", "within", "next"].contains(preposition),
+            guard words.timePrepositions.contains(preposition),
                   let group = constituent.group, isTimeGroup(group, sentence: sentence) else { return nil }
             let groupTokens = tokens[group.range]
             let specific = groupTokens.contains { words.months.contains($0.lower) || isYear($0) || words.timeNouns[$0.lower] == .season }
@@ -282,7 +314,7 @@ extension QuestionGenerator {
     }
 
     func parserIsTime(_ token: Token) -> Bool {
-        ClauseParser(words: words).isTimeWord(token)
+        words.isTimeWord(token)
     }
 
     /// Money, percentages and measured amounts: "18 percent", "$41 million", "214 million marks".

@@ -79,7 +79,7 @@ extension QuestionGenerator {
     /// Titles before names anywhere in a sentence: "Kremlin aide Yuri Ushakov" → "A Kremlin aide."
     func titleQuestions(_ sentence: AnalyzedSentence) -> [CandidateQuestion] {
         var result: [CandidateQuestion] = []
-        for mention in analysis.entities.mentions where mention.sentence == sentence.index {
+        for mention in analysis.entities.mentions(in: sentence.index) {
             guard let title = mention.title, analysis.entities[mention.entity].kind == .person,
                   !sentence.tokens[mention.range].contains(where: \.quoted) else { continue }
             let tokens = sentence.tokens

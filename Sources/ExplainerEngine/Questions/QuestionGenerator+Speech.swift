@@ -19,10 +19,10 @@ extension QuestionGenerator {
                 pieces += [auxiliary, subject.text] + rest
                 // "told the council that ..." → "What did Odile Varga tell the council?"
                 if main.lemma == "tell", let object = objects.first, let text = phrase(sentenceIndex, object.range) {
-                    if !["reporters", "journalists"].contains(text.lowercased()) { pieces.append(text) }
+                    if !words.audienceNouns.contains(text.lowercased()) { pieces.append(text) }
                 }
                 if let question = assemble(pieces), complement.range.count >= 3 {
-                    let isSaying = ["say", "tell", "add", "state", "explain"].contains(main.lemma)
+                    let isSaying = words.sayingVerbs.contains(main.lemma)
                     let key = isSaying ? "say|\(subjectKey(subject))" : "q|" + question.lowercased()
                     let text = sentence.text(complement.range)
                     result.append(CandidateQuestion(
@@ -48,7 +48,7 @@ extension QuestionGenerator {
                     sentence: sentenceIndex, score: 7.5, mergeKey: nil, section: sentence.section))
             }
         }
-        if ["fear", "worry"].contains(main.lemma), main.tag == .verb, !clause.verb.auxiliaries.contains(where: { tokens[$0].lemma == "be" }),
+        if words.fearVerbs.contains(main.lemma), main.tag == .verb, !clause.verb.auxiliaries.contains(where: { tokens[$0].lemma == "be" }),
            let first = clause.complements.first,
            first.kind == .complement || first.kind == .infinitive || first.kind == .nounGroup,
            let (auxiliary, rest) = inverted(clause, plural: subject.plural),
@@ -124,7 +124,7 @@ extension QuestionGenerator {
                   let group = finder.group(in: tokens, at: start, limit: piece.range.upperBound),
                   tokens[group.head].tag == .noun, !words.vagueNouns.contains(tokens[group.head].lower),
                   group.coreEnd - start <= 4 else { continue }
-            let text = analysis.sentences[piece.sentence].text((start + 1)..<group.coreEnd)
+            let text = analysis.sentences[piece.sentence].text(span(start + 1, group.coreEnd))
             return "the " + text.prefix(1).lowercased() + text.dropFirst()
         }
         return nil
@@ -144,12 +144,13 @@ extension QuestionGenerator {
                 }
                 for group in candidates {
                     let first = tokens[group.range.lowerBound]
-                    guard ["the", "this", "these", "those"].contains(first.lower), group.range.count <= 6,
+                    guard first.lower == "the" || words.demonstratives.contains(first.lower), group.range.count <= 6,
                           tokens[group.head].tag == .noun, !words.vagueNouns.contains(tokens[group.head].lower),
                           !tokens[group.range].contains(where: { $0.tag == .possessivePronoun || $0.tag == .number }),
-                          mentionedOutsideQuotes(tokens[group.head].lemma) || group == clause.subject
+                          mentionedOutsideQuotes(tokens[group.head].lemma)
+                              || (group == clause.subject && !words.demonstratives.contains(first.lower))
                     else { continue }
-                    let core = (group.range.lowerBound + 1)..<group.coreEnd
+                    let core = span(group.range.lowerBound + 1, group.coreEnd)
                     let text = sentence.text(core)
                     guard !text.isEmpty else { continue }
                     return "the " + (tokens[core.lowerBound].tag == .properNoun ? text : text.prefix(1).lowercased() + text.dropFirst())
@@ -160,8 +161,6 @@ extension QuestionGenerator {
     }
 
     private func mentionedOutsideQuotes(_ lemma: String) -> Bool {
-        analysis.sentences.contains { sentence in
-            sentence.blockKind != .subhead && sentence.tokens.contains { !$0.quoted && $0.tag == .noun && $0.lemma == lemma }
-        }
+        narrativeNouns.contains(lemma)
     }
 }

@@ -7,6 +7,8 @@ extension QuestionGenerator {
         let main = tokens[clause.verb.main]
         var result: [CandidateQuestion] = []
         guard let subject = subject(clause) else { return [] }
+        // A clause inside a reason or time adjunct is context, not news of its own.
+        if case .subordinate = clause.role { return [] }
         let isBe = main.lemma == "be"
         let passive = isBe == false && clause.verb.auxiliaries.contains { tokens[$0].lemma == "be" } && main.form == .pastParticiple
         let reporting = words.reportingVerbs.contains(main.lemma) && clause.complements.contains { $0.kind == .complement }
@@ -16,7 +18,10 @@ extension QuestionGenerator {
             .filter { clause.complements[$0].kind == .nounGroup }
         let firstComplement = clause.complements.firstIndex { $0.kind != .adverb }
 
-        if main.tag == .verb, !isBe, !passive, !reporting, let first = firstComplement, clause.complements[first].kind == .nounGroup,
+        // "About 2,400 people use the line": the count is the news, asked by "How many".
+        let countSubject = NounGroupFinder.numberModifierLength(tokens, at: clause.subject.range.lowerBound, end: clause.subject.range.upperBound) > 0
+            || tokens[clause.subject.range.lowerBound].tag == .number
+        if main.tag == .verb, !isBe, !passive, !reporting, !countSubject, let first = firstComplement, clause.complements[first].kind == .nounGroup,
            let object = clause.complements[first].group {
             let objectTokens = tokens[object.range]
             let objectIsTime = isTimeGroup(object, sentence: clause.sentence)
@@ -65,7 +70,7 @@ extension QuestionGenerator {
                 let wh = objectEntity.map { analysis.entities[$0].kind == .person } == true ? "who" : "what"
                 if let question = assemble([wh, auxiliary, subject.text] + rest) {
                     let range = answerRange(clause, from: first)
-                    let light = ["get", "have", "make", "take", "do", "see", "go", "come", "put", "need", "use", "keep"].contains(main.lemma)
+                    let light = words.lightVerbs.contains(main.lemma)
                     let substantial = contentCount(object, sentence: clause.sentence) >= 2 || objectTokens.contains(where: \.quoted)
                     result.append(CandidateQuestion(kind: .object, question: question, parts: [part(clause, range)],
                                                     sentence: clause.sentence, score: light ? 3.5 : (substantial ? 5.5 : 5), mergeKey: "object|\(question)",
@@ -75,7 +80,7 @@ extension QuestionGenerator {
         }
 
         // What someone set out to do: "voted 7-2 to demolish ...", "plan to have a tea party".
-        if main.tag == .verb, !isBe, !passive, clause.verb.raising.isEmpty,
+        if main.tag == .verb, !isBe, !passive, clause.verb.raising.isEmpty, words.infinitiveVerbs.contains(main.lemma),
            let infinitive = clause.complements.firstIndex(where: { $0.kind == .infinitive }),
            clause.complements[..<infinitive].allSatisfy({ [.adverb, .time].contains($0.kind) || isScore($0, clause) || $0.kind == .prepositional("on") }),
            tokens[clause.complements[infinitive].range.lowerBound].tag == .infinitive,
@@ -113,6 +118,7 @@ extension QuestionGenerator {
 
         // Who did it: "Who won the Ferrow & District Regional Cup?".
         if case .main = clause.role, main.tag == .verb, !isBe, !passive, !reporting, clause.verb.raising.isEmpty,
+           tokens[clause.subject.head].tag != .pronoun,
            let entity = analysis.entity(of: clause.subject, in: clause.sentence), clause.subjectPieces.count == 1,
            main.form == .past || main.form == .thirdPerson || !clause.verb.auxiliaries.isEmpty,
            let first = firstComplement, clause.complements[first].kind == .nounGroup, let object = clause.complements[first].group,

@@ -7,13 +7,31 @@ import Foundation
 /// what someone gave, did or said, when, where, how long, how much, how many and why, and the
 /// standard "What happened?" and "What happens next?". A rule that cannot render its question
 /// as clean English — an unresolved pronoun, a vague subject, too many words — proposes nothing.
-struct QuestionGenerator: Sendable {
+struct QuestionGenerator {
     let analysis: ArticleAnalysis
     var words: WordLists { analysis.words }
     var lexicon: Lexicon { analysis.lexicon }
+    /// Lemmas of the nouns the article uses outside quotations.
+    let narrativeNouns: Set<String>
+    /// Subjects already rendered, by clause (one generator serves one article on one thread).
+    private let memo = SubjectMemo()
+
+    private final class SubjectMemo {
+        struct Key: Hashable {
+            var sentence: Int
+            var subject: Int
+            var verb: Int
+        }
+        var subjects: [Key: (text: String, plural: Bool, referent: Referent?)?] = [:]
+    }
 
     init(analysis: ArticleAnalysis) {
         self.analysis = analysis
+        var nouns = Set<String>()
+        for sentence in analysis.sentences where sentence.blockKind != .subhead {
+            for token in sentence.tokens where !token.quoted && token.tag == .noun { nouns.insert(token.lemma) }
+        }
+        self.narrativeNouns = nouns
     }
 
     /// Every candidate, in story order, before ranking and merging.
@@ -80,22 +98,24 @@ struct QuestionGenerator: Sendable {
                         } else {
                             piece = name
                         }
-                    } else if ["this", "that", "these", "those"].contains(token.lower) {
+                    } else if words.demonstratives.contains(token.lower) {
                         return nil
                     } else if features.person == 3 || features.person == 1 || features.person == 2 {
-                        if ["someone", "somebody", "anyone", "everyone", "everybody", "nobody", "everything", "something", "anything", "nothing"].contains(token.lower) {
+                        if words.indefinitePronouns.contains(token.lower) {
                             piece = token.lower
                         } else {
                             return nil
                         }
                     }
-                } else if ["this", "that", "these", "those"].contains(token.lower) {
+                } else if words.demonstratives.contains(token.lower) {
                     return nil
                 }
-            case .determiner where ["this", "these", "those", "that"].contains(token.lower):
+            case .determiner where words.demonstratives.contains(token.lower):
                 piece = "the"
             case .properNoun:
+                // A person's short name becomes the full one ("Kim" → "Kim Jong-un"); other names stay as written.
                 if fullNames, let mention = analysis.entities.mention(sentence: sentenceIndex, token: index),
+                   analysis.entities[mention.entity].kind == .person,
                    mention.range.lowerBound == index, mention.range.upperBound <= range.upperBound {
                     let name = analysis.entities[mention.entity].name
                     let written = sentence.text(mention.range)
@@ -135,6 +155,14 @@ struct QuestionGenerator: Sendable {
     /// The subject of a clause for a question: a full name, a resolved pronoun, or its words
     /// without the interruptions ("Putin and Kim Jong-un").
     func subject(_ clause: Clause) -> (text: String, plural: Bool, referent: Referent?)? {
+        let key = SubjectMemo.Key(sentence: clause.sentence, subject: clause.subject.range.lowerBound, verb: clause.verb.main)
+        if let known = memo.subjects[key] { return known }
+        let result = renderSubject(clause)
+        memo.subjects[key] = result
+        return result
+    }
+
+    private func renderSubject(_ clause: Clause) -> (text: String, plural: Bool, referent: Referent?)? {
         let sentence = clause.sentence
         let tokens = analysis.sentences[sentence].tokens
         let head = tokens[clause.subject.head]
@@ -172,7 +200,7 @@ struct QuestionGenerator: Sendable {
         if isVague(clause.subject, sentence: sentence) { return nil }
         let groupTokens = tokens[clause.subject.range]
         let plural = head.form == .plural || groupTokens.contains { $0.tag == .conjunction && $0.lower == "and" }
-            || (head.tag == .number && (head.value ?? 2) != 1)
+            || groupTokens.contains { $0.tag == .number && ($0.value ?? 2) > 1 && !isYearToken($0) }
         return (text, plural, Referent(entity: nil, text: text, plural: plural))
     }
 
@@ -194,7 +222,16 @@ struct QuestionGenerator: Sendable {
         var rest: [String] = []
         var auxiliary: String
         let hasVerbAfterAuxiliary = main.tag == .verb
-        if verb.auxiliaries.isEmpty, let inherited = verb.inheritedAuxiliary {
+        if let have = verb.haveTo, !verb.auxiliaries.contains(where: { $0 < have }) {
+            // "has to reach" → "does ... have to reach".
+            auxiliary = tokens[have].form == .past ? "did" : (plural ? "do" : "does")
+            if verb.negation != nil { rest.append("not") }
+            rest += ["have", "to"]
+            for index in verb.range where index > have + 1 {
+                let token = tokens[index]
+                if [.auxiliary, .modal, .verb].contains(token.tag) { rest.append(token.tag == .verb ? token.text : normalizedAuxiliary(token)) }
+            }
+        } else if verb.auxiliaries.isEmpty, let inherited = verb.inheritedAuxiliary {
             auxiliary = agree(tokens[inherited], plural: plural)
             if verb.negation != nil { rest.append("not") }
             rest.append(main.lemma)
@@ -261,6 +298,8 @@ struct QuestionGenerator: Sendable {
     /// phrases before anything that would be an answer of its own.
     func body(_ clause: Clause, excluding excluded: Set<Int> = [], keepInfinitive: Bool = true, keepTime: Bool = false) -> [String]? {
         let tokens = analysis.sentences[clause.sentence].tokens
+        let keep = subject(clause)?.referent
+        var droppedAmount = false
         var parts: [String] = []
         for (index, complement) in clause.complements.enumerated() {
             if excluded.contains(index) { continue }
@@ -268,29 +307,32 @@ struct QuestionGenerator: Sendable {
             case _ where complement.afterComma:
                 return parts
             case .nounGroup:
-                guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }
+                guard let text = phrase(clause.sentence, complement.range, keep: keep) else { return nil }
                 if !keepTime, let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
                 parts.append(text)
             case .prepositional(let preposition):
-                if ["after", "before", "during", "since", "until", "by", "according", "despite", "amid", "including", "within", "throughout"].contains(preposition) { continue }
+                if words.adjunctPrepositions.contains(preposition) { continue }
                 // "with" belongs to verbs like "present X with Y"; elsewhere it is an adjunct.
                 if preposition == "with", !(index > 0 && clause.complements[index - 1].kind == .nounGroup
                     && words.givingVerbs.contains(tokens[clause.verb.main].lemma)) { continue }
                 if !keepTime, let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
-                if let group = complement.group, isAmount(group, sentence: clause.sentence) { continue }
-                guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }
+                if let group = complement.group, isAmount(group, sentence: clause.sentence) {
+                    droppedAmount = true
+                    continue
+                }
+                guard let text = phrase(clause.sentence, complement.range, keep: keep) else { return nil }
                 parts.append(text)
             case .infinitive where keepInfinitive:
-                guard let text = phrase(clause.sentence, complement.range, keep: subject(clause)?.referent) else { return nil }
+                guard let text = phrase(clause.sentence, complement.range, keep: keep) else { return nil }
                 parts.append(text)
-            case .time where keepTime:
+            case .time where keepTime && !droppedAmount:
                 guard let text = phrase(clause.sentence, complement.range) else { return nil }
                 parts.append(text)
             case .adverb, .time:
                 continue
             case .other:
                 // A stranded particle belongs to the verb phrase: "come from a goal down".
-                if complement.range.count == 1, ClauseParser.particles.contains(tokens[complement.range.lowerBound].lower) {
+                if complement.range.count == 1, words.particles.contains(tokens[complement.range.lowerBound].lower) {
                     parts.append(tokens[complement.range.lowerBound].text)
                     continue
                 }
@@ -306,15 +348,17 @@ struct QuestionGenerator: Sendable {
     /// A noun group that names a time: "Wednesday", "last month", "the following year", "2026".
     func isTimeGroup(_ group: NounGroup, sentence: Int) -> Bool {
         let tokens = analysis.sentences[sentence].tokens
-        let parser = ClauseParser(words: words)
-        return tokens[group.range.lowerBound..<group.coreEnd].contains { parser.isTimeWord($0) }
-            && (parser.isTimeWord(tokens[group.head]) || tokens[group.head].tag == .number || words.timeNouns[tokens[group.head].lemma] != nil)
+        // "Tuesday night", "the following year" — not "a quiz night".
+        let core = tokens[group.range.lowerBound..<group.coreEnd]
+        if core.contains(where: { ($0.tag == .noun || $0.tag == .properNoun) && !words.isTimeWord($0) }) { return false }
+        return core.contains { words.isTimeWord($0) }
+            && (words.isTimeWord(tokens[group.head]) || tokens[group.head].tag == .number || words.timeNouns[tokens[group.head].lemma] != nil)
     }
 
     /// Assembles a question from words, capitalising the first and checking its length.
     func assemble(_ pieces: [String], maxWords: Int = 20) -> String? {
-        let text = pieces.filter { !$0.isEmpty }.joined(separator: " ")
-            .replacingOccurrences(of: " ,", with: ",")
+        var text = pieces.filter { !$0.isEmpty }.joined(separator: " ")
+        if text.includes(" ,") { text = text.replacingOccurrences(of: " ,", with: ",") }
         let count = text.split(separator: " ").count
         guard count >= 2, count <= maxWords else { return nil }
         var question = text.prefix(1).uppercased() + text.dropFirst()
@@ -342,6 +386,11 @@ struct QuestionGenerator: Sendable {
     func contentWords(_ text: String) -> Set<String> {
         Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { $0.count > 3 })
     }
+}
+
+/// `start..<end`, or an empty range at `start` when `end` comes before it.
+func span(_ start: Int, _ end: Int) -> Range<Int> {
+    start..<max(start, end)
 }
 
 /// Which constituents end an answer that starts earlier in the clause.

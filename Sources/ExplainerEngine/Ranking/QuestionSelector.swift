@@ -6,19 +6,29 @@ import Foundation
 /// sentences become one answer). Then questions are dropped that are malformed, that give
 /// their answer away, whose answer is another question's answer, or that would repeat a
 /// sentence another answer already quotes from its start. The best are kept — 5 to 15 for a
-/// normal article, fewer for a short one (about one per 13 words) — and put back in story
+/// normal article, fewer for a short one (about one per 12 words, or one per sentence and one more) — and put back in story
 /// order. Editor questions are always kept.
 struct QuestionSelector: Sendable {
     let analysis: ArticleAnalysis
+    private let stopWordHashes: Set<UInt64>
+
+    init(analysis: ArticleAnalysis) {
+        self.analysis = analysis
+        self.stopWordHashes = Set(analysis.words.stopWords.map { Lexicon.hash($0) })
+    }
 
     /// The most questions an article of this length gets.
     var limit: Int {
-        min(15, max(4, analysis.wordCount / 13))
+        let sentences = analysis.sentences.filter { $0.blockKind != .subhead }.count
+        return min(15, max(4, analysis.wordCount / 12, sentences + 1))
     }
 
     func select(_ candidates: [CandidateQuestion], editor: [CandidateQuestion] = []) -> [CandidateQuestion] {
         let merged = merge(candidates)
-        var pool = merged.filter(isPublishable).map(rescored)
+        var pool: [CandidateQuestion] = []
+        for candidate in merged where isWellFormed(candidate) {
+            pool.append(rescored(candidate))
+        }
         pool.sort { ($0.score, -$0.sentence) > ($1.score, -$1.sentence) }
         var chosen: [CandidateQuestion] = editor
         var questions = Set(editor.map { normalized($0.question) })
@@ -26,19 +36,21 @@ struct QuestionSelector: Sendable {
         for candidate in editor { startsTaken.formUnion(sentenceStarts(candidate)) }
         var perSentence: [Int: Int] = [:]
         for candidate in editor { perSentence[candidate.sentence, default: 0] += 1 }
-        if ProcessInfo.processInfo.environment["EXPLAINER_DEBUG"] != nil {
-            for candidate in pool { FileHandle.standardError.write(Data("pool \(String(format: "%.2f", candidate.score)) \(candidate.kind) [\(candidate.sentence)] \(candidate.question)\n".utf8)) }
-        }
         var generated = 0
-        var perFamily: [String: Int] = [:]
+        let limit = self.limit
+        var perFamily: [Int: Int] = [:]
         var remaining = pool
+        // The dek and the lead are dense: several questions from them are fine.
+        let denseSentences = Set(analysis.sentences.filter { $0.block <= 1 }.map(\.index))
+        let editorWords = editor.map { (opener: $0.question.split(separator: " ").first?.lowercased(),
+                                        words: contentWords($0.question).union(contentWords($0.parts.map(\.text).joined(separator: " ")))) }
         while generated < limit, !remaining.isEmpty {
             // The best remaining question, a second one from the same sentence counting for less.
             func effective(_ candidate: CandidateQuestion) -> Double {
-                // The dek and the lead are dense: several questions from them are fine.
-                let dense = analysis.sentences[candidate.sentence].block <= 1
                 var score = candidate.score
-                if perSentence[candidate.sentence, default: 0] > 0, !isStructural(candidate.kind), !dense { score -= 0.7 }
+                if perSentence[candidate.sentence, default: 0] > 0, !isStructural(candidate.kind), !denseSentences.contains(candidate.sentence) {
+                    score -= 0.7
+                }
                 // Variety: each further question about who someone is or what someone said counts for less.
                 if let family = Self.family(candidate.kind) { score -= 0.6 * Double(perFamily[family, default: 0]) }
                 return score
@@ -46,6 +58,13 @@ struct QuestionSelector: Sendable {
             guard let bestIndex = remaining.indices.max(by: { (effective(remaining[$0]), -remaining[$0].sentence) < (effective(remaining[$1]), -remaining[$1].sentence) })
             else { break }
             let candidate = remaining.remove(at: bestIndex)
+            // An editor already asks this: the same question word and nothing the editor's question lacks.
+            if !editorWords.isEmpty {
+                let opener = candidate.question.split(separator: " ").first?.lowercased()
+                let words = contentWords(candidate.question)
+                if editorWords.contains(where: { $0.opener == opener && words.isSubset(of: $0.words) }) { continue }
+            }
+            guard givesSomethingAway(candidate) == false else { continue }
             let key = normalized(candidate.question)
             guard !questions.contains(key) else { continue }
             let starts = sentenceStarts(candidate)
@@ -53,7 +72,8 @@ struct QuestionSelector: Sendable {
             guard !overlaps(candidate, chosen) else { continue }
             let clauseKind = !isStructural(candidate.kind) && ![.who, .knownFor, .quote].contains(candidate.kind)
             let count = perSentence[candidate.sentence, default: 0]
-            guard count < 2 || !clauseKind else { continue }
+            let cap = denseSentences.contains(candidate.sentence) ? 3 : 2
+            guard count < cap || !clauseKind else { continue }
             chosen.append(candidate)
             if let family = Self.family(candidate.kind) { perFamily[family, default: 0] += 1 }
             questions.insert(key)
@@ -111,10 +131,11 @@ struct QuestionSelector: Sendable {
             for article in ["a ", "an ", "the "] where lower.hasPrefix(article) { return String(lower.dropFirst(article.count)) }
             return lower
         }
+        guard candidate.parts.count > 1 else { return candidate }
         for part in candidate.parts {
             let text = bare(part.text)
-            if kept.contains(where: { bare($0.text).contains(text) }) { continue }
-            kept.removeAll { text.contains(bare($0.text)) }
+            if kept.contains(where: { bare($0.text).includes(text) }) { continue }
+            kept.removeAll { text.includes(bare($0.text)) }
             kept.append(part)
         }
         result.parts = Array(kept.prefix(4))
@@ -123,31 +144,32 @@ struct QuestionSelector: Sendable {
 
     // MARK: Filters
 
-    func isPublishable(_ candidate: CandidateQuestion) -> Bool {
+    /// A question a reader can read: a capital, a question word, a question mark, at most 25 words, an answer.
+    func isWellFormed(_ candidate: CandidateQuestion) -> Bool {
         let question = candidate.question
-        guard question.hasSuffix("?"), let first = question.first, first.isUppercase else { return false }
-        let words = question.split(separator: " ")
-        guard words.count >= 2, words.count <= 25 else { return false }
-        let opener = words[0].lowercased().trimmingCharacters(in: .punctuationCharacters)
-        guard QuestionGenerator.questionOpeners.contains(opener) else { return false }
-        let answer = AnswerBuilder.render(candidate.parts)
-        guard answer.count >= 2 else { return false }
-        // A question holding its whole answer tells the reader nothing.
-        let answerWords = contentWords(answer)
-        if candidate.kind != .selfAsked, candidate.kind != .interview, candidate.kind != .editor,
-           !answerWords.isEmpty, answerWords.isSubset(of: contentWords(question)) {
-            return false
-        }
-        return true
+        guard question.hasSuffix("?"), let first = question.unicodeScalars.first, first.properties.isUppercase else { return false }
+        let spaces = question.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) }
+        guard spaces >= 1, spaces <= 24 else { return false }
+        let opener = String(decoding: question.utf8.prefix { $0 != 0x20 }.filter { $0 >= 0x41 && $0 <= 0x7A }.map { $0 | 0x20 }, as: UTF8.self)
+        guard analysis.words.questionOpeners.contains(opener) else { return false }
+        return candidate.parts.contains { $0.text.unicodeScalars.contains { $0.properties.isAlphabetic || ("0"..."9").contains($0) } }
+    }
+
+    /// Whether the question holds every content word of its answer: then it tells the reader nothing.
+    func givesSomethingAway(_ candidate: CandidateQuestion) -> Bool {
+        guard candidate.kind != .selfAsked, candidate.kind != .interview, candidate.kind != .editor else { return false }
+        let answerWords = contentWordHashes(candidate.parts.map(\.text).joined(separator: " "))
+        return !answerWords.isEmpty && answerWords.isSubset(of: contentWordHashes(candidate.question))
     }
 
     private func rescored(_ candidate: CandidateQuestion) -> CandidateQuestion {
+        let answer = candidate.parts.count == 1 ? candidate.parts[0].text : candidate.parts.map(\.text).joined(separator: " ")
         var result = candidate
         let count = max(1, analysis.sentences.count)
         result.score -= 1.0 * Double(candidate.sentence) / Double(count)
-        let answerWords = AnswerBuilder.render(candidate.parts).split(separator: " ").count
-        if answerWords > 60 { result.score -= 1 }
-        if answerWords > 90 { result.score -= 1 }
+        let length = answer.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) } + 1
+        if length > 60 { result.score -= 1 }
+        if length > 90 { result.score -= 1 }
         if candidate.question.split(separator: " ").count > 14 { result.score -= 0.5 }
         // A reported claim asked as fact ("Why should the city have waited?") reads worse than asking who said it.
         if let clauseRole = candidate.clauseRole, case .reported = clauseRole, [.why, .object, .infinitive, .subject].contains(candidate.kind) {
@@ -155,21 +177,25 @@ struct QuestionSelector: Sendable {
         }
         // Specific answers are worth more: numbers, names, quoted words.
         if !isStructural(candidate.kind) {
-            let text = candidate.parts.map(\.text).joined(separator: " ")
-            if text.contains(where: \.isNumber) { result.score += 0.4 }
-            if text.contains("\"") || text.contains("“") { result.score += 0.3 }
-            let content = contentWords(text).count
+            if answer.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { result.score += 0.4 }
+            if answer.includes("\"") || answer.includes("“") { result.score += 0.3 }
+            let content = Self.contentWordCount(answer)
             if content <= 1, [.object, .what, .subject, .who, .infinitive].contains(candidate.kind) { result.score -= 0.7 }
             if content >= 4 { result.score += 0.3 }
         }
         return result
     }
 
+    /// "What did X say?" answered by a reported statement (possibly merged with a quotation).
+    private func isStatement(_ candidate: CandidateQuestion) -> Bool {
+        candidate.kind == .reported || (candidate.kind == .quote && candidate.parts.contains { !$0.isQuotation })
+    }
+
     /// Kinds that ask about people rather than events: their questions add up quickly.
-    static func family(_ kind: CandidateQuestion.Kind) -> String? {
+    static func family(_ kind: CandidateQuestion.Kind) -> Int? {
         switch kind {
-        case .who: "who"
-        case .quote, .reported: "said"
+        case .who: 0
+        case .quote, .reported: 1
         default: nil
         }
     }
@@ -184,7 +210,7 @@ struct QuestionSelector: Sendable {
         for part in candidate.parts {
             for index in [part.sentence - 1, part.sentence, part.sentence + 1] where index >= 0 && index < analysis.sentences.count {
                 let start = String(analysis.sentences[index].text.prefix(40))
-                if start.count >= 20, part.text.contains(start) { result.insert(index) }
+                if start.count >= 20, part.text.includes(start) { result.insert(index) }
             }
         }
         return result
@@ -192,10 +218,15 @@ struct QuestionSelector: Sendable {
 
     /// Whether the candidate's answer is a stretch of a sentence another chosen answer already covers.
     private func overlaps(_ candidate: CandidateQuestion, _ chosen: [CandidateQuestion]) -> Bool {
-        guard !isStructural(candidate.kind) else { return false }
+        // What someone said is a whole statement; a specific question about a part of it is another angle.
+        // "What happens next?" answers with a whole sentence: it overlaps what is asked of that sentence.
+        // A statement already asked about in part is not asked again; a part of a statement may still be.
+        guard !isStructural(candidate.kind) || candidate.kind == .next else { return false }
         for part in candidate.parts {
             guard let range = part.range else { continue }
-            for other in chosen where !isStructural(other.kind) {
+            // A specific question (when, how much, why ...) may still ask about part of a statement.
+            let specific: Set<CandidateQuestion.Kind> = [.when, .whereQuestion, .howLong, .howMuch, .howMany, .why, .who, .giving]
+            for other in chosen where (!isStructural(other.kind) || other.kind == .next) && !(isStatement(other) && specific.contains(candidate.kind)) {
                 for otherPart in other.parts where otherPart.sentence == part.sentence {
                     guard let otherRange = otherPart.range else { continue }
                     if range.overlaps(otherRange) { return true }
@@ -205,13 +236,75 @@ struct QuestionSelector: Sendable {
         return false
     }
 
+    /// Hashes of the content words of a text (lowercase, three or more characters, not stop words).
+    private func contentWordHashes(_ text: String) -> Set<UInt64> {
+        var result = Set<UInt64>()
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var length = 0
+        func flush() {
+            if length >= 3, !stopWordHashes.contains(hash) { result.insert(hash) }
+            hash = 0xcbf2_9ce4_8422_2325
+            length = 0
+        }
+        for byte in text.utf8 {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                length += 1
+            } else if byte >= 0x41 && byte <= 0x5A {
+                hash = (hash ^ UInt64(byte + 0x20)) &* 0x100_0000_01b3
+                length += 1
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return result
+    }
+
+
+
+    /// Words of four or more letters: a cheap measure of how much an answer says.
+    static func contentWordCount(_ text: String) -> Int {
+        var count = 0
+        var run = 0
+        for byte in text.utf8 {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
+                run += 1
+            } else {
+                if run >= 4 { count += 1 }
+                run = 0
+            }
+        }
+        return count + (run >= 4 ? 1 : 0)
+    }
+
+    /// Lowercase words of a text: runs of ASCII letters and digits, and of non-ASCII characters.
+    static func words(of text: String) -> [String] {
+        var result: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
+                current.append(byte)
+            } else if byte >= 0x41 && byte <= 0x5A {
+                current.append(byte + 0x20)
+            } else if !current.isEmpty {
+                result.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+        // Curly quotes and dashes are not letters.
+        return result.map { word in
+            word.utf8.contains(where: { $0 >= 0x80 }) ? String(word.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init)).lowercased() : word
+        }.filter { !$0.isEmpty }
+    }
+
     private func normalized(_ text: String) -> String {
         text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     private func contentWords(_ text: String) -> Set<String> {
-        let stop: Set<String> = ["the", "and", "for", "with", "that", "this", "from", "what", "who", "did", "does", "was", "were", "are", "has", "have", "had", "will", "would", "its", "his", "her", "their", "about", "into", "said", "say"]
-        return Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-            .filter { $0.count >= 3 && !stop.contains($0) })
+        let stop = analysis.words.stopWords
+        return Set(Self.words(of: text).filter { $0.utf8.count >= 3 && !stop.contains($0) })
     }
 }

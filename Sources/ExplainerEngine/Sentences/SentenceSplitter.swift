@@ -8,92 +8,113 @@
 struct SentenceSplitter: Sendable {
     let words: WordLists
 
-    /// Abbreviations that never end a sentence (titles and "No.").
-    private static let neverFinal: Set<String> = [
-        "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "gen.", "gov.", "sen.", "rep.", "lt.", "col.", "capt.",
-        "sgt.", "rev.", "no.", "nos.", "vs.", "e.g.", "i.e.", "approx.",
-    ]
-
-    /// Words that start a new sentence after an abbreviation that may end one ("... in the U.S. The ...").
-    private static let sentenceStarters: Set<String> = [
-        "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "this", "that", "these", "those",
-        "there", "in", "on", "at", "after", "before", "his", "her", "its", "their", "our", "some", "many", "most",
-    ]
-
     func split(_ text: String) -> [String] {
-        let characters = Array(text)
+        let bytes = Array(text.utf8)
         var sentences: [String] = []
         var start = 0
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            guard ".?!…".contains(character) else {
+        func emit(_ end: Int) {
+            var first = start
+            var last = end
+            while first < last, Self.isSpace(bytes[first]) { first += 1 }
+            while last > first, Self.isSpace(bytes[last - 1]) { last -= 1 }
+            if first < last { sentences.append(String(decoding: bytes[first..<last], as: UTF8.self)) }
+        }
+        while index < bytes.count {
+            let terminalLength = Self.terminalLength(bytes, index)
+            guard terminalLength > 0 else {
                 index += 1
                 continue
             }
             // The terminal run: more terminals, closing quotes and brackets.
-            var end = index + 1
-            while end < characters.count, ".?!…\"”’')]".contains(characters[end]) { end += 1 }
-            if end >= characters.count {
-                index = end
-                break
+            var end = index + terminalLength
+            while end < bytes.count {
+                let length = max(Self.terminalLength(bytes, end), Self.closingLength(bytes, end))
+                if length == 0 { break }
+                end += length
             }
-            guard characters[end].isWhitespace else {
+            guard end < bytes.count else { break }
+            guard Self.isSpace(bytes[end]) else {
                 index = end
                 continue
             }
             var next = end
-            while next < characters.count, characters[next].isWhitespace { next += 1 }
-            guard next < characters.count else {
-                index = next
-                break
-            }
-            if isBoundary(characters, terminal: index, runEnd: end, next: next) {
-                let sentence = String(characters[start..<end]).trimmingCharactersInSet()
-                if !sentence.isEmpty { sentences.append(sentence) }
+            while next < bytes.count, Self.isSpace(bytes[next]) { next += 1 }
+            guard next < bytes.count else { break }
+            if isBoundary(bytes, terminal: index, runEnd: end, next: next) {
+                emit(end)
                 start = next
             }
             index = next
         }
-        if start < characters.count {
-            let sentence = String(characters[start...]).trimmingCharactersInSet()
-            if !sentence.isEmpty { sentences.append(sentence) }
-        }
+        emit(bytes.count)
         return sentences
     }
 
-    private func isBoundary(_ characters: [Character], terminal: Int, runEnd: Int, next: Int) -> Bool {
-        let following = characters[next]
-        let isEllipsis = characters[terminal] == "…" || (terminal + 2 < runEnd && characters[terminal + 1] == "." )
-        if following.isLowercase { return false }
-        if isEllipsis { return following.isUppercase || "\"“‘".contains(following) }
-        guard characters[terminal] == "." else { return true }
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    /// 1 for `.`, `?`, `!`; 3 for `…`; 0 otherwise.
+    private static func terminalLength(_ bytes: [UInt8], _ index: Int) -> Int {
+        switch bytes[index] {
+        case 0x2E, 0x3F, 0x21: return 1
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6: return 3
+        default: return 0
+        }
+    }
+
+    /// The length of a closing quotation mark or bracket at `index`: " ' ) ] ” ’.
+    private static func closingLength(_ bytes: [UInt8], _ index: Int) -> Int {
+        switch bytes[index] {
+        case 0x22, 0x27, 0x29, 0x5D: return 1
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x9D || bytes[index + 2] == 0x99): return 3
+        default: return 0
+        }
+    }
+
+    /// The Unicode scalar starting at `index`.
+    private static func scalar(_ bytes: [UInt8], _ index: Int) -> Unicode.Scalar? {
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
+    }
+
+    private func isBoundary(_ bytes: [UInt8], terminal: Int, runEnd: Int, next: Int) -> Bool {
+        guard let following = Self.scalar(bytes, next) else { return true }
+        let isLowercase = following.isASCII ? (0x61...0x7A).contains(following.value) : following.properties.isLowercase
+        let isUppercase = following.isASCII ? (0x41...0x5A).contains(following.value) : following.properties.isUppercase
+        let isDigit = (0x30...0x39).contains(following.value)
+        let opensQuote = following == "\"" || following == "“" || following == "‘"
+        let isEllipsis = bytes[terminal] == 0xE2 || (terminal + 2 < runEnd && bytes[terminal + 1] == 0x2E)
+        if isLowercase { return false }
+        if isEllipsis { return isUppercase || opensQuote }
+        guard bytes[terminal] == 0x2E else { return true }
         // The word before the full stop.
         var wordStart = terminal
-        while wordStart > 0, !characters[wordStart - 1].isWhitespace { wordStart -= 1 }
-        var word = String(characters[wordStart...terminal]).lowercased()
+        while wordStart > 0, !Self.isSpace(bytes[wordStart - 1]) { wordStart -= 1 }
+        var word = String(decoding: bytes[wordStart...terminal], as: UTF8.self).lowercased()
         while let first = word.first, "\"“‘'([".contains(first) { word.removeFirst() }
-        if Self.neverFinal.contains(word) { return false }
+        if words.neverFinal.contains(word) { return false }
         // An initial: "J." (but not a closing quote or bracket run).
-        if word.count == 2, word.first?.isLetter == true, runEnd == terminal + 1,
-           characters[terminal - 1].isUppercase {
+        if word.count == 2, word.first?.isLetter == true, runEnd == terminal + 1, terminal > 0,
+           (0x41...0x5A).contains(bytes[terminal - 1]) {
             return false
         }
         if words.months.contains(word) {
-            return !following.isNumber
+            return !isDigit
         }
         if words.abbreviations.contains(word) || (word.count <= 5 && word.dropLast().contains(".")) {
             // "U.S." or "Inc." may end a sentence: only when a typical sentence opener follows.
             var wordEnd = next
-            while wordEnd < characters.count, characters[wordEnd].isLetter { wordEnd += 1 }
-            let nextWord = String(characters[next..<wordEnd]).lowercased()
-            return Self.sentenceStarters.contains(nextWord) || "\"“‘".contains(following)
+            while wordEnd < bytes.count, (0x41...0x5A).contains(bytes[wordEnd]) || (0x61...0x7A).contains(bytes[wordEnd]) { wordEnd += 1 }
+            let nextWord = String(decoding: bytes[next..<wordEnd], as: UTF8.self).lowercased()
+            return words.sentenceStarters.contains(nextWord) || opensQuote
         }
         return true
     }
 }
 
-extension String {
+extension StringProtocol {
     /// The string without leading and trailing whitespace (no Foundation needed).
     func trimmingCharactersInSet() -> String {
         guard let first = firstIndex(where: { !$0.isWhitespace }),

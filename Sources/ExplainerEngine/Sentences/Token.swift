@@ -74,12 +74,27 @@ struct Token: Sendable, Hashable {
 
     init(text: String, range: Range<String.Index>, kind: Kind, spaceBefore: Bool) {
         self.text = text
-        let lower = text.lowercased().replacingApostrophes()
+        var ascii = true
+        var hasUpper = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+        }
+        let lower: String
+        if ascii {
+            lower = hasUpper ? String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self) : text
+        } else {
+            lower = text.lowercased().replacingApostrophes()
+        }
         self.lower = lower
         self.lemma = lower
         self.range = range
         self.kind = kind
-        self.capitalized = text.first?.isUppercase == true
+        if let first = text.unicodeScalars.first {
+            self.capitalized = first.isASCII ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
+        } else {
+            self.capitalized = false
+        }
         self.spaceBefore = spaceBefore
     }
 
@@ -94,7 +109,7 @@ struct Token: Sendable, Hashable {
 extension String {
     /// The text with ’ and ‘ made into '.
     func replacingApostrophes() -> String {
-        guard contains(where: { $0 == "’" || $0 == "‘" }) else { return self }
+        guard unicodeScalars.contains(where: { $0 == "’" || $0 == "‘" }) else { return self }
         return String(map { $0 == "’" || $0 == "‘" ? "'" : $0 })
     }
 }

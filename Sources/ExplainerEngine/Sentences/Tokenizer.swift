@@ -17,7 +17,7 @@ struct Tokenizer: Sendable {
         var openSingle = false
         while index < scalars.endIndex {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if scalar.isASCII ? (scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r") : scalar.properties.isWhitespace {
                 spaceBefore = true
                 index = scalars.index(after: index)
                 continue
@@ -195,10 +195,15 @@ struct Tokenizer: Sendable {
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || isDigit(scalar) || scalar.properties.generalCategory == .nonspacingMark
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
     }
 
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return "!\"#%&'()*,-./:;?@[\\]_{}".unicodeScalars.contains(scalar) }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
              .finalPunctuation, .otherPunctuation:

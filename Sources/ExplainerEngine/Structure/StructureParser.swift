@@ -30,8 +30,8 @@ struct StructureParser: Sendable {
 
     private func plainBlocks(_ text: String) -> [ArticleStructure.Block] {
         var blocks: [ArticleStructure.Block] = []
-        for raw in text.components(separatedBy: "\n\n") {
-            let lines = raw.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for raw in Self.blocks(of: text) {
+            let lines = raw.utf8.split(separator: 0x0A).map { String(Substring($0)) }.filter { !$0.isEmpty }
             guard !lines.isEmpty else { continue }
             // Interview lines may share a block; each Q:/A: starts a new one.
             var pending: [String] = []
@@ -72,7 +72,7 @@ struct StructureParser: Sendable {
         guard line.count > 2, line.first == marker else { return nil }
         let second = line[line.index(after: line.startIndex)]
         guard ":.-–—".contains(second) else { return nil }
-        return line.dropFirst(2).trimmingCharacters(in: .whitespaces)
+        return line.dropFirst(2).trimmingCharactersInSet()
     }
 
     /// A short line without final punctuation, not a quotation or a sentence fragment.
@@ -140,8 +140,9 @@ struct StructureParser: Sendable {
             }
             listItem = nil
         }
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+        for rawBytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let rawLine = Substring(rawBytes)
+            let line = String(rawLine).trimmingCharactersInSet()
             if line.hasPrefix("```") || line.hasPrefix("~~~") {
                 flushParagraph(); flushItem()
                 inFence.toggle()
@@ -159,8 +160,8 @@ struct StructureParser: Sendable {
             }
             if line.hasPrefix("#") {
                 flushParagraph(); flushItem()
-                let heading = line.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
-                let text = Self.stripInline(heading.replacingOccurrences(of: "#", with: "").trimmingCharacters(in: .whitespaces))
+                let heading = line.drop(while: { $0 == "#" }).trimmingCharactersInSet()
+                let text = Self.stripInline(heading.replacingOccurrences(of: "#", with: "").trimmingCharactersInSet())
                 if !text.isEmpty { blocks.append(ArticleStructure.Block(kind: .subhead, text: text)) }
                 lastIntro = nil
                 continue
@@ -171,7 +172,7 @@ struct StructureParser: Sendable {
                 continue
             }
             var content = line
-            while content.hasPrefix(">") { content = content.dropFirst().trimmingCharacters(in: .whitespaces) }
+            while content.hasPrefix(">") { content = content.dropFirst().trimmingCharactersInSet() }
             if listItem != nil, rawLine.first == " " || rawLine.first == "\t" {
                 listItem?.append(Self.stripInline(content))
             } else {
@@ -185,6 +186,7 @@ struct StructureParser: Sendable {
     }
 
     private static func isRule(_ line: String) -> Bool {
+        guard let first = line.utf8.first, first == 0x2D || first == 0x2A || first == 0x5F else { return false }
         let compact = line.replacingOccurrences(of: " ", with: "")
         return compact.count >= 3 && (Set(compact) == ["-"] || Set(compact) == ["*"] || Set(compact) == ["_"])
     }
@@ -192,13 +194,13 @@ struct StructureParser: Sendable {
     /// "- text", "* text", "+ text", "1. text", "2) text" → text.
     static func listItemText(_ line: String) -> String? {
         if line.count > 2, "-*+".contains(line.first!), line.dropFirst().first == " " {
-            return line.dropFirst(2).trimmingCharacters(in: .whitespaces)
+            return line.dropFirst(2).trimmingCharactersInSet()
         }
         let digits = line.prefix(while: \.isNumber)
         if !digits.isEmpty, digits.count <= 3 {
             let rest = line.dropFirst(digits.count)
             if let marker = rest.first, marker == "." || marker == ")", rest.dropFirst().first == " " {
-                return rest.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                return rest.dropFirst(2).trimmingCharactersInSet()
             }
         }
         return nil
@@ -206,6 +208,8 @@ struct StructureParser: Sendable {
 
     /// Inline Markdown → its text: emphasis, code spans, links, images, autolinks, escapes.
     static func stripInline(_ text: String) -> String {
+        // Most lines have no inline syntax at all.
+        guard text.utf8.contains(where: { [0x5C, 0x2A, 0x60, 0x7E, 0x5F, 0x21, 0x5B, 0x3C].contains($0) }) else { return text }
         var result = ""
         let characters = Array(text)
         var index = 0
@@ -264,6 +268,38 @@ struct StructureParser: Sendable {
 
     /// Whitespace runs → one space; ends trimmed.
     static func fold(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        // Most text needs nothing: no newline, tab, double space or space at either end.
+        var previousSpace = true
+        var clean = true
+        for byte in text.utf8 {
+            if byte == 0x0A || byte == 0x09 || (byte == 0x20 && previousSpace) {
+                clean = false
+                break
+            }
+            previousSpace = byte == 0x20
+        }
+        if clean, !previousSpace { return text }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+    }
+
+    /// The blocks of cleaned text: separated by a blank line (the cleaner writes exactly "\n\n").
+    static func blocks(of text: String) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == 0x0A, next < utf8.endIndex, utf8[next] == 0x0A {
+                result.append(text[start..<index])
+                index = utf8.index(after: next)
+                while index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
+                start = index
+                continue
+            }
+            index = next
+        }
+        if start < utf8.endIndex { result.append(text[start..<utf8.endIndex]) }
+        return result
     }
 }

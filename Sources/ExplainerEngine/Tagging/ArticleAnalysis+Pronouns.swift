@@ -10,6 +10,7 @@
 extension ArticleAnalysis {
     mutating func resolvePronouns() {
         var previousSubject: Referent?
+        var previousObject: Referent?
         var recentPersons: [(entity: Int, sentence: Int)] = []
         for sentence in sentences where sentence.blockKind != .subhead {
             let index = sentence.index
@@ -25,10 +26,12 @@ extension ArticleAnalysis {
                 if token.quoted { continue }
                 if features.person == 1, sentence.blockKind == .interviewAnswer, let interviewee {
                     resolved[tokenIndex] = Referent(entity: interviewee, text: entities[interviewee].name)
+                    recentPersons.append((interviewee, index))
                     continue
                 }
                 if features.person == 2, sentence.blockKind == .interviewQuestion, let interviewee {
                     resolved[tokenIndex] = Referent(entity: interviewee, text: entities[interviewee].name)
+                    recentPersons.append((interviewee, index))
                     continue
                 }
                 guard features.person == 3 else { continue }
@@ -45,6 +48,11 @@ extension ArticleAnalysis {
                         if let entity = subject.entity, compatible(entity) { choice = entity; break }
                     }
                     if choice == nil, let entity = previousSubject?.entity, compatible(entity) { choice = entity }
+                    // Someone already known to be "she" (or "he") beats someone whose gender is unknown.
+                    if choice == nil,
+                       let known = recentPersons.last(where: { index - $0.sentence <= 4 && entities[$0.entity].gender == features.gender }) {
+                        choice = known.entity
+                    }
                     if choice == nil,
                        let recent = recentPersons.last(where: { index - $0.sentence <= 3 && compatible($0.entity) }) {
                         choice = recent.entity
@@ -52,6 +60,7 @@ extension ArticleAnalysis {
                     if let choice {
                         entities.learnGender(choice, features.gender)
                         resolved[tokenIndex] = Referent(entity: choice, text: entities[choice].name)
+                        recentPersons.append((choice, index))
                     }
                 case .any where features.plural == true:
                     if let subject = subjects.first(where: \.plural) {
@@ -59,6 +68,9 @@ extension ArticleAnalysis {
                     } else if let previousSubject, previousSubject.plural, subjects.isEmpty || !subjects.contains(where: { !$0.plural && $0.entity == nil }) {
                         resolved[tokenIndex] = previousSubject
                     }
+                case .neuter where token.lower == "it" && tokenIndex == (mainClause(index)?.subject.head ?? -1):
+                    // "I light the furnace at six. It has to reach ...": the thing the person acted on.
+                    if let previousObject { resolved[tokenIndex] = previousObject }
                 case .neuter where token.lower == "its":
                     if let subject = subjects.first(where: { !$0.plural && ($0.entity.map { entities[$0].kind != .person } ?? true) }) {
                         resolved[tokenIndex] = subject
@@ -72,6 +84,9 @@ extension ArticleAnalysis {
             if !resolved.isEmpty { referents[index] = resolved }
             if let main = mainClause(index), !tokens[main.subject.head].quoted {
                 previousSubject = subjectReferent(main, sentence: index) ?? previousSubject
+                previousObject = objectReferent(main, sentence: index)
+            } else {
+                previousObject = nil
             }
         }
     }
@@ -104,6 +119,23 @@ extension ArticleAnalysis {
             }
         }
         return result
+    }
+
+    /// The one thing a person acted on in a clause ("I light the furnace at six" → "the furnace"),
+    /// when the clause has exactly one such object.
+    private func objectReferent(_ clause: Clause, sentence: Int) -> Referent? {
+        let tokens = sentences[sentence].tokens
+        let subjectIsPerson = tokens[clause.subject.head].tag == .pronoun
+            ? (words.pronouns[tokens[clause.subject.head].lower]?.gender ?? .neuter) != .neuter
+            : entity(of: clause.subject, in: sentence).map { entities[$0].kind == .person } ?? false
+        guard subjectIsPerson, tokens[clause.verb.main].tag == .verb else { return nil }
+        let objects = clause.complements.compactMap { $0.kind == .nounGroup ? $0.group : nil }
+            .filter { !words.isTimeWord(tokens[$0.head]) && tokens[$0.head].tag == .noun && tokens[$0.head].form != .plural }
+        guard objects.count == 1, let object = objects.first, object.coreEnd - object.range.lowerBound <= 3,
+              tokens[object.range.lowerBound].tag == .determiner else { return nil }
+        let core = (object.range.lowerBound + 1)..<object.coreEnd
+        guard !core.isEmpty else { return nil }
+        return Referent(entity: nil, text: "the " + sentences[sentence].text(core))
     }
 
     /// The subject of a clause as a referent: a name, a resolved pronoun, or a noun group's text.

@@ -36,8 +36,9 @@ struct ArticleAnalysis: Sendable {
             let texts = block.kind == .subhead ? [block.text] : splitter.split(block.text)
             for (position, text) in texts.enumerated() {
                 indices.append(sentences.count)
+                let tokens = tokenizer.tokenize(text)
                 sentences.append(AnalyzedSentence(
-                    text: text, tokens: tokenizer.tokenize(text), index: sentences.count, block: blockIndex,
+                    text: text, tokens: tokens, index: sentences.count, block: blockIndex,
                     blockKind: block.kind, positionInBlock: position, section: block.section))
             }
             blockSentences.append(indices)

@@ -32,6 +32,8 @@ struct EntityIndex: Sendable {
     }
 
     private(set) var entities: [Entity] = []
+    /// Every word of every entity's name.
+    private(set) var nameWords: Set<String> = []
     private(set) var mentions: [Mention] = []
     /// Sentence → token → mention index.
     private var byToken: [Int: [Int: Int]] = [:]
@@ -47,8 +49,17 @@ struct EntityIndex: Sendable {
             var title: Range<Int>?
             var person: Bool
             var quoted: Bool
+            /// Follows "in", "at", "from": a place.
+            var located = false
         }
         var raws: [Raw] = []
+        var personNouns: [String: Bool] = [:]
+        func isPersonNoun(_ lemma: String) -> Bool {
+            if let known = personNouns[lemma] { return known }
+            let result = lexicon.nouns?.isPerson(lemma) ?? false
+            personNouns[lemma] = result
+            return result
+        }
         for sentence in sentences where sentence.blockKind != .subhead {
             let tokens = sentence.tokens
             var index = 0
@@ -92,7 +103,7 @@ struct EntityIndex: Sendable {
                     let before = tokens[index - 1]
                     if words.honorifics.contains(before.lower) { person = true }
                     if before.tag == .noun, !words.honorifics.contains(before.lower), words.titles[before.lemma] != nil || words.titles[before.lower] != nil
-                        || lexicon.nouns?.isPerson(before.lemma) == true {
+                        || isPersonNoun(before.lemma) {
                         var titleStart = index - 1
                         while titleStart > 0, [.noun, .adjective, .properNoun].contains(tokens[titleStart - 1].tag) { titleStart -= 1 }
                         title = titleStart..<index
@@ -103,7 +114,9 @@ struct EntityIndex: Sendable {
                 let text = sentence.text(range)
                 if words.months.contains(text.lowercased()) || words.weekdays.contains(text.lowercased()) { continue }
                 let quoted = tokens[range].contains(where: \.quoted)
-                raws.append(Raw(sentence: sentence.index, range: range, text: text, title: title, person: person, quoted: quoted))
+                var raw = Raw(sentence: sentence.index, range: range, text: text, title: title, person: person, quoted: quoted)
+                if start > 0, words.locativePrepositions.contains(tokens[start - 1].lower) { raw.located = true }
+                raws.append(raw)
             }
         }
         // Full names: several words, or single words never part of a longer name.
@@ -127,7 +140,11 @@ struct EntityIndex: Sendable {
         }
         var fullNames: [String: Int] = [:]
         var personEvidence: [String: Bool] = [:]
-        for raw in raws { personEvidence[raw.text, default: false] = personEvidence[raw.text, default: false] || raw.person }
+        var placeEvidence: [String: Bool] = [:]
+        for raw in raws {
+            personEvidence[raw.text, default: false] = personEvidence[raw.text, default: false] || raw.person
+            placeEvidence[raw.text, default: false] = placeEvidence[raw.text, default: false] || raw.located
+        }
         var partsOfLongerNames = Set<String>()
         for raw in raws where raw.text.contains(" ") {
             for part in raw.text.split(separator: " ") { partsOfLongerNames.insert(String(part)) }
@@ -138,8 +155,23 @@ struct EntityIndex: Sendable {
                 continue
             }
             fullNames[raw.text] = entities.count
-            entities.append(Entity(name: raw.text, kind: kind(of: raw.text, person: personEvidence[raw.text] ?? false),
-                                   gender: nil, onlyQuoted: raw.quoted))
+            var entityKind = kind(of: raw.text, person: personEvidence[raw.text] ?? false)
+            if entityKind == .unknown || (entityKind == .person && !(personEvidence[raw.text] ?? false)), placeEvidence[raw.text] == true,
+               !raw.text.contains(" ") {
+                entityKind = .place
+            }
+            entities.append(Entity(name: raw.text, kind: entityKind, gender: nil, onlyQuoted: raw.quoted))
+        }
+        for entity in entities {
+            for part in entity.name.split(separator: " ") { nameWords.insert(String(part)) }
+        }
+        // Full names by their first and last words: "Kim" → "Kim Jong-un", "Sánchez" → both Sánchezes.
+        var byEdgeWord: [String: [Int]] = [:]
+        for (index, entity) in entities.enumerated() {
+            let parts = entity.name.split(separator: " ")
+            guard parts.count > 1, let first = parts.first, let last = parts.last else { continue }
+            byEdgeWord[String(first), default: []].append(index)
+            if last != first { byEdgeWord[String(last), default: []].append(index) }
         }
         // Link each mention to an entity: its own full name, or the nearest full name it is part of.
         var lastMention: [Int: Int] = [:]
@@ -147,10 +179,7 @@ struct EntityIndex: Sendable {
         for raw in raws {
             var entity = fullNames[raw.text]
             if entity == nil || !raw.text.contains(" ") {
-                let candidates = entities.indices.filter { candidate in
-                    let parts = entities[candidate].name.split(separator: " ")
-                    return parts.count > 1 && (parts.first == Substring(raw.text) || parts.last == Substring(raw.text))
-                }
+                let candidates = byEdgeWord[raw.text] ?? []
                 if candidates.count == 1 {
                     entity = candidates[0]
                 } else if candidates.count > 1 {
@@ -181,6 +210,12 @@ struct EntityIndex: Sendable {
                 entities[index].name = narrative
             }
         }
+    }
+
+    /// The mentions in one sentence, in order.
+    func mentions(in sentence: Int) -> [Mention] {
+        guard let map = byToken[sentence] else { return [] }
+        return Set(map.values).sorted().map { mentions[$0] }
     }
 
     /// The mention covering `token` of `sentence`, if the token is part of a name.

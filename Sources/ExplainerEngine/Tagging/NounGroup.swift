@@ -69,7 +69,7 @@ struct NounGroupFinder: Sendable {
             switch token.tag {
             case .determiner:
                 // A determiner only at the start (or after "all", "both", "half").
-                guard index == start || (index > start && ["all", "both", "half"].contains(tokens[index - 1].lower)) else {
+                guard index == start || (index > start && words.predeterminers.contains(tokens[index - 1].lower)) else {
                     return finish(tokens, start, index, head, end)
                 }
             case .possessivePronoun:

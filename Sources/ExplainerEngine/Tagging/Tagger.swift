@@ -6,10 +6,39 @@
 /// a participle; a word that can be a finite verb right after the subject is one. A capital
 /// letter inside a sentence makes a proper noun; at the start of a sentence only when the word
 /// is unknown or the article writes it with a capital elsewhere (its `names`).
-struct Tagger: Sendable {
+struct Tagger {
     let lexicon: Lexicon
     /// Capitalised words the article uses inside sentences: names, even when WordNet knows the word.
     var names: Set<String> = []
+    /// Lexicon answers already looked up for this article (one tagger tags one article).
+    private let memo = LookupMemo()
+
+    init(lexicon: Lexicon, names: Set<String> = []) {
+        self.lexicon = lexicon
+        self.names = names
+    }
+
+    /// A per-article cache of lexicon lookups; the tagger is not shared between threads.
+    private final class LookupMemo {
+        var readings: [String: [Reading]] = [:]
+        var persons: [String: Bool] = [:]
+    }
+
+    /// `lexicon.readings(of:)`, remembered.
+    private func lexicalReadings(_ lower: String) -> [Reading] {
+        if let known = memo.readings[lower] { return known }
+        let result = lexicon.readings(of: lower)
+        memo.readings[lower] = result
+        return result
+    }
+
+    /// Whether the noun names a person in WordNet, remembered.
+    private func isPersonNoun(_ lemma: String) -> Bool {
+        if let known = memo.persons[lemma] { return known }
+        let result = lexicon.nouns?.isPerson(lemma) ?? false
+        memo.persons[lemma] = result
+        return result
+    }
 
     private var words: WordLists { lexicon.words }
 
@@ -85,7 +114,7 @@ struct Tagger: Sendable {
             case .properNoun, .number:
                 subjectSeen = true
                 continue
-            case .preposition where ["after", "before", "since", "until", "as", "because", "once"].contains(token.lower):
+            case .preposition where token.lower == "because" || words.clausePrepositions.contains(token.lower):
                 clauseHasVerb = false
                 subjectSeen = false
                 continue
@@ -95,7 +124,9 @@ struct Tagger: Sendable {
             guard token.kind == .word, token.tag == .noun || token.tag == .verb || token.tag == .adjective || token.tag == .adverb,
                   !token.readings.isEmpty, !(token.tag == .properNoun)
             else { continue }
-            if let pending = pendingAuxiliary, index >= 2, [.properNoun, .noun, .pronoun].contains(tokens[index - 1].tag),
+            var subjectEnd = index - 1
+            while subjectEnd > 0, tokens[subjectEnd].canBe(.adverb) || tokens[subjectEnd].tag == .adverb { subjectEnd -= 1 }
+            if let pending = pendingAuxiliary, index >= 2, [.properNoun, .noun, .pronoun].contains(tokens[subjectEnd].tag),
                !(tokens[index - 1].tag == .noun && tokens[index].canBe(.noun) && index + 1 < tokens.count && tokens[index + 1].tag != .punctuation && tokens[index + 1].tag != .preposition && tokens[index + 1].tag != .determiner),
                let reading = invertedVerb(tokens[index], after: pending) {
                 // Subject-auxiliary inversion: the verb after the subject takes the auxiliary's form.
@@ -188,7 +219,7 @@ struct Tagger: Sendable {
         if lower == "'s" || lower == "'" {
             // 's after it/he/she/that/there/what/who is "is"; otherwise the possessive.
             let previous = index > 0 ? tokens[index - 1].lower : ""
-            if ["it", "he", "she", "that", "there", "what", "who", "here", "where"].contains(previous) {
+            if words.isContractors.contains(previous) {
                 token.tag = .auxiliary
                 token.lemma = "be"
                 token.form = .thirdPerson
@@ -197,7 +228,13 @@ struct Tagger: Sendable {
             }
             return
         }
-        if let number = words.numberWords[lower] ?? Self.hyphenatedNumber(lower, words) {
+        // Most words are open-class: one lookup decides that.
+        let closed = words.closedClassWords.contains(lower)
+        if !closed, !lower.utf8.contains(0x2D), lower.utf8.first != 0x27 {
+            assignOpenClass(&token, tokens, index, lower)
+            return
+        }
+        if let number = words.numberWords[lower] ?? (lower.utf8.contains(0x2D) ? Self.hyphenatedNumber(lower, words) : nil) {
             token.tag = .number
             token.value = number
             return
@@ -231,7 +268,7 @@ struct Tagger: Sendable {
                 let nextIsNominal = next.map { $0.kind == .word && !words.prepositions.contains($0.lower)
                     && !words.determiners.contains($0.lower) && words.auxiliaries[$0.lower] == nil
                     && !words.conjunctions.contains($0.lower) && words.pronouns[$0.lower] == nil
-                    && !(lexicon.readings(of: $0.lower).allSatisfy { $0.wordClass == .verb } && !$0.capitalized) } ?? false
+                    && !(lexicalReadings($0.lower).allSatisfy { $0.wordClass == .verb } && !$0.capitalized) } ?? false
                     || next?.kind == .number
                 token.tag = nextIsNominal ? .possessivePronoun : .pronoun
             }
@@ -276,8 +313,8 @@ struct Tagger: Sendable {
             }
             // "the second half", "a nervous first half": a noun after a determiner or adjective.
             if let previous, previous.tag == .determiner || previous.tag == .adjective || previous.tag == .possessivePronoun,
-               !lexicon.readings(of: lower).isEmpty {
-                token.readings = lexicon.readings(of: lower)
+               !lexicalReadings(lower).isEmpty {
+                token.readings = lexicalReadings(lower)
                 token.tag = .noun
                 return
             }
@@ -295,8 +332,8 @@ struct Tagger: Sendable {
         }
         if lower == "so" {
             let next = index + 1 < tokens.count ? tokens[index + 1].lower : ""
-            let nextReadings = lexicon.readings(of: next)
-            let modifies = ["many", "much", "far", "that"].contains(next) && next != "that"
+            let nextReadings = lexicalReadings(next)
+            let modifies = words.degreeWords.contains(next)
                 || (!nextReadings.isEmpty && nextReadings.allSatisfy { $0.wordClass == .adjective || $0.wordClass == .adverb })
             token.tag = modifies || next.isEmpty || tokens[index + 1].kind == .punctuation ? .adverb : .subordinator
             return
@@ -309,7 +346,11 @@ struct Tagger: Sendable {
             token.tag = .preposition
             return
         }
-        // Open class.
+        assignOpenClass(&token, tokens, index, lower)
+    }
+
+    /// Readings and a first tag for a noun, verb, adjective, adverb or name.
+    private func assignOpenClass(_ token: inout Token, _ tokens: [Token], _ index: Int, _ lower: String) {
         token.readings = readings(of: lower)
         let isAcronym = token.text.count >= 2 && token.text.allSatisfy { $0.isUppercase || $0 == "." || $0 == "-" }
             && token.text.contains(where: \.isLetter)
@@ -317,10 +358,10 @@ struct Tagger: Sendable {
             let known = !token.readings.isEmpty
             // "Anna Lind" at the start of a sentence: a capitalised word before a name is part of it,
             // unless it is a role ("Mayor", "Substitute") or only an adjective ("Former").
-            let nextIsName = index + 1 < tokens.count && tokens[index + 1].capitalized && tokens[index + 1].kind == .word
+            let nextIsName = token.initial && index + 1 < tokens.count && tokens[index + 1].capitalized && tokens[index + 1].kind == .word
                 && names.contains(tokens[index + 1].text) && words.titles[lower] == nil && !words.honorifics.contains(lower)
                 && !token.readings.allSatisfy { $0.wordClass == .adjective || $0.wordClass == .adverb }
-                && lexicon.nouns?.isPerson(lower) != true
+                && !isPersonNoun(lower)
             let name = names.contains(token.text) || isAcronym || (token.initial && nextIsName)
             if !token.initial || !known || name {
                 // Titles before a name stay common nouns so "Mayor Benedikt Orr" reads as title + name.
@@ -352,9 +393,9 @@ struct Tagger: Sendable {
 
     /// Readings from the lexicon, made sure to include hyphenated compounds by their last part.
     private func readings(of lower: String) -> [Reading] {
-        var result = lexicon.readings(of: lower)
+        var result = lexicalReadings(lower)
         if result.isEmpty, lower.contains("-"), let last = lower.split(separator: "-").last {
-            let lastReadings = lexicon.readings(of: String(last))
+            let lastReadings = lexicalReadings(String(last))
             // warm-coloured, Russian-built, ten-player: adjectives made of a compound.
             if lastReadings.contains(where: { $0.wordClass == .verb && ($0.form == .pastOrParticiple || $0.form == .pastParticiple) })
                 || lastReadings.contains(where: { $0.wordClass == .adjective }) {
@@ -376,7 +417,7 @@ struct Tagger: Sendable {
         if lower.hasSuffix("ly") { return [Reading(wordClass: .adverb, lemma: lower, form: .base)] }
         if lower.hasSuffix("ing") { return [Reading(wordClass: .verb, lemma: String(lower.dropLast(3)), form: .gerund)] }
         if lower.hasSuffix("ed") { return [Reading(wordClass: .verb, lemma: String(lower.dropLast(2)), form: .pastOrParticiple)] }
-        for suffix in ["ous", "ful", "ive", "able", "ible", "ish", "less", "ic", "al"] where lower.hasSuffix(suffix) {
+        for suffix in words.adjectiveSuffixes where lower.hasSuffix(suffix) {
             return [Reading(wordClass: .adjective, lemma: lower, form: .base)]
         }
         if lower.hasSuffix("s"), !lower.hasSuffix("ss"), lower.count > 3 {
@@ -464,7 +505,7 @@ struct Tagger: Sendable {
             }
         }
         if let next, next.kind == .word, words.auxiliaries[next.lower] == nil, words.prepositions.contains(next.lower) == false,
-           !lexicon.readings(of: next.lower).isEmpty, lexicon.readings(of: next.lower).contains(where: { $0.wordClass == .noun || $0.wordClass == .adjective }) {
+           !lexicalReadings(next.lower).isEmpty, lexicalReadings(next.lower).contains(where: { $0.wordClass == .noun || $0.wordClass == .adjective }) {
             return .determiner
         }
         return .pronoun
@@ -478,9 +519,9 @@ struct Tagger: Sendable {
         if next.kind != .word { return .pronoun }
         if next.lower == "of" || words.auxiliaries[next.lower] != nil || words.prepositions.contains(next.lower) { return .pronoun }
         if words.determiners.contains(next.lower) || words.pronouns[next.lower]?.grammaticalCase == .possessive {
-            return ["all", "both", "half", "such", "what"].contains(tokens[index].lower) ? .determiner : .pronoun
+            return words.predeterminers.contains(tokens[index].lower) ? .determiner : .pronoun
         }
-        let nextReadings = lexicon.readings(of: next.lower)
+        let nextReadings = lexicalReadings(next.lower)
         if !nextReadings.isEmpty, nextReadings.allSatisfy({ $0.wordClass == .verb }), !next.capitalized { return .pronoun }
         if !nextReadings.contains(where: { $0.wordClass == .noun }), !next.capitalized,
            nextReadings.contains(where: { $0.wordClass == .verb && [.past, .pastOrParticiple, .thirdPerson].contains($0.form) }) {
@@ -502,7 +543,7 @@ struct Tagger: Sendable {
         let lower = next.lower
         if words.auxiliaries[lower]?.tense == .base || lower == "be" || lower == "have" || lower == "do" { return true }
         if words.determiners.contains(lower) || words.pronouns[lower] != nil || words.prepositions.contains(lower) { return false }
-        let readings = lexicon.readings(of: lower)
+        let readings = lexicalReadings(lower)
         guard readings.contains(where: { $0.wordClass == .verb && $0.form == .base }) else { return false }
         if readings.allSatisfy({ $0.wordClass == .verb }) { return true }
         // Both noun and verb ("to work", "to court"): a verb when an object or complement follows.
@@ -510,10 +551,16 @@ struct Tagger: Sendable {
         guard let after else { return false }
         if after.kind == .punctuation { return false }
         if words.determiners.contains(after.lower) || words.pronouns[after.lower] != nil || after.kind == .number
-            || words.prepositions.contains(after.lower) || after.tag == .openQuote || after.lower.hasSuffix("ly") {
+            || after.tag == .openQuote || after.lower.hasSuffix("ly") {
             return true
         }
-        let afterReadings = lexicon.readings(of: after.lower)
+        // "to work on" but "to traffic on Wednesday": before a preposition, the more frequent reading.
+        if words.prepositions.contains(after.lower) {
+            let noun = readings.first { $0.wordClass == .noun }.map { lexicon.taggedSenses($0.lemma, as: .noun) } ?? 0
+            let verb = readings.first { $0.wordClass == .verb }.map { lexicon.taggedSenses($0.lemma, as: .verb) } ?? 0
+            return verb > noun
+        }
+        let afterReadings = lexicalReadings(after.lower)
         return afterReadings.contains { $0.wordClass == .noun || $0.wordClass == .adjective } || after.capitalized
     }
 
@@ -616,7 +663,7 @@ struct Tagger: Sendable {
         case .pronoun, .properNoun, .noun, .relative, .closeQuote:
             // Right after a subject: a finite verb when the clause has none yet.
             if !clauseHasVerb, subjectSeen || previousTag == .relative || previousTag == .pronoun || previousTag == .properNoun {
-                let pluralSubject = previous.map { $0.form == .plural || ["they", "we", "i", "you"].contains($0.lower) } ?? false
+                let pluralSubject = previous.map { $0.form == .plural || words.pluralSubjectPronouns.contains($0.lower) } ?? false
                 let forms: [WordForm] = pluralSubject || previousTag == .relative ? [.past, .pastOrParticiple, .thirdPerson, .base]
                     : [.past, .pastOrParticiple, .thirdPerson]
                 // A pronoun subject has no reduced relative clause, and a reporting verb expects a clause after it.
@@ -643,7 +690,7 @@ struct Tagger: Sendable {
         case .conjunction:
             // Coordinated verbs: "... and build a wider crossing", "... and gave the pupils".
             if let lastVerbForm, let coordinated = verb(lastVerbForm == .base ? [.base] : [lastVerbForm, .past, .pastOrParticiple, .thirdPerson]),
-               next.map({ ($0.tag == .noun && noun == nil && coordinated.form != .base) || $0.tag == .determiner || $0.tag == .pronoun || $0.tag == .possessivePronoun || $0.tag == .properNoun || $0.kind == .number || $0.tag == .number || $0.tag == .preposition || $0.tag == .infinitive || $0.tag == .adverb }) ?? false {
+               next.map({ ($0.canBe(.noun) && !$0.capitalized && noun == nil && coordinated.form != .base) || $0.tag == .determiner || $0.tag == .pronoun || $0.tag == .possessivePronoun || $0.tag == .properNoun || $0.kind == .number || $0.tag == .number || $0.tag == .preposition || $0.tag == .infinitive || $0.tag == .adverb }) ?? false {
                 use(coordinated)
                 if coordinated.form == .pastOrParticiple { token.form = .past }
                 return
@@ -671,6 +718,11 @@ struct Tagger: Sendable {
             }
         default:
             break
+        }
+        // A role between a noun and a name: "Fire chief Erik Holm", "union official Selma Haug".
+        if let noun, previousTag == .noun || previousTag == .properNoun, next?.tag == .properNoun {
+            use(noun)
+            return
         }
         // Defaults: a noun, else an adjective, else the first reading.
         let nextIsBareNoun = next.map { $0.kind == .word && $0.tag != .properNoun && !$0.capitalized && $0.canBe(.noun)
