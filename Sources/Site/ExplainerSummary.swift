@@ -1,0 +1,106 @@
+import ExplainerEngine
+import Foundation
+
+/// What every page but an explainer's own needs to know about an explainer: enough to order it,
+/// group its tags, show it as a card, and tell whether anything shown has changed.
+///
+/// The build cache keeps one per article, so a rebuild after one edit makes home, tag and
+/// archive pages without reading or rendering the other articles again. The whole explainer
+/// (`PublishedExplainer`) is made again from its file when its own page has to be rendered.
+struct ExplainerSummary: Sendable, Hashable {
+    /// The most questions a card shows (the home and tag pages show three).
+    static let leadQuestionLimit = 3
+
+    /// A question as a card shows it.
+    struct LeadQuestion: Sendable, Hashable {
+        var question: String
+        var anchor: String
+        var answerHTML: String
+        var section: String?
+    }
+
+    var slug: String
+    var title: String
+    var summary: String
+    var date: Date?
+    var author: String?
+    /// As written in the article; `SiteModel` resolves their shown names and slugs.
+    var tags: [String]
+    /// The content file relative to the site folder (`content/kim.txt`).
+    var contentPath: String
+    var questionCount: Int
+    /// The first questions, at most `leadQuestionLimit`.
+    var leadQuestions: [LeadQuestion]
+    /// Fingerprint of everything the explainer is made from (its file's bytes and path, the
+    /// tool and the Markdown options): equal digests, equal explainers.
+    var digest: StableHasher.Digest
+    /// Fingerprint of what a card with `k` questions shows, for `k` in `0...leadQuestionLimit`
+    /// (tags excepted: their shown names depend on other articles).
+    var cardDigests: [StableHasher.Digest]
+
+    var path: String { "\(slug)/" }
+
+    init(
+        slug: String, title: String, summary: String, date: Date?, author: String?, tags: [String], contentPath: String,
+        questionCount: Int, leadQuestions: [LeadQuestion], digest: StableHasher.Digest, cardDigests: [StableHasher.Digest]
+    ) {
+        self.slug = slug
+        self.title = title
+        self.summary = summary
+        self.date = date
+        self.author = author
+        self.tags = tags
+        self.contentPath = contentPath
+        self.questionCount = questionCount
+        self.leadQuestions = leadQuestions
+        self.digest = digest
+        self.cardDigests = cardDigests
+    }
+
+    /// The summary of a freshly made explainer whose inputs have the fingerprint `digest`.
+    init(_ item: PublishedExplainer, digest: StableHasher.Digest) {
+        let explainer = item.explainer
+        let lead = explainer.questions.prefix(Self.leadQuestionLimit).indices.map { index in
+            LeadQuestion(
+                question: explainer.questions[index].question, anchor: item.anchors[index],
+                answerHTML: item.answersHTML[index], section: explainer.questions[index].section)
+        }
+        self.init(
+            slug: explainer.slug, title: explainer.title, summary: explainer.summary, date: explainer.date,
+            author: explainer.author, tags: explainer.tags, contentPath: item.contentPath,
+            questionCount: explainer.questions.count, leadQuestions: lead, digest: digest, cardDigests: [])
+        cardDigests = (0...Self.leadQuestionLimit).map(cardCoreDigest)
+    }
+
+    /// Fingerprint of the card fields that depend on this explainer alone, with `k` questions.
+    func cardCoreDigest(questions k: Int) -> StableHasher.Digest {
+        StableHasher.digest { hasher in
+            hasher.combine("card")
+            hasher.combine(slug)
+            hasher.combine(title)
+            hasher.combine(summary)
+            hasher.combine(date)
+            hasher.combine(questionCount)
+            let shown = leadQuestions.prefix(k)
+            hasher.combine(shown.count)
+            for question in shown {
+                hasher.combine(question.question)
+                hasher.combine(question.anchor)
+                hasher.combine(question.answerHTML)
+                hasher.combine(question.section)
+            }
+        }
+    }
+
+    /// Newest first; undated last; then by title and slug so the order never depends on input order.
+    static func newestFirst(_ a: ExplainerSummary, _ b: ExplainerSummary) -> Bool {
+        switch (a.date, b.date) {
+        case let (x?, y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default:
+            if a.title != b.title { return a.title < b.title }
+            return a.slug < b.slug
+        }
+    }
+}
