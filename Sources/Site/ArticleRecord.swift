@@ -28,6 +28,18 @@ struct ArticleRecord: Sendable, Hashable {
     /// Fingerprint of the file's bytes.
     var contentDigest: StableHasher.Digest
     var outcome: Outcome
+    /// This record as the cache file holds it, when it was read from one unchanged, so writing
+    /// the cache again copies the bytes instead of encoding ten thousand records.
+    var encoded: ArraySlice<UInt8>? = nil
+
+    static func == (a: ArticleRecord, b: ArticleRecord) -> Bool {
+        (a.relativePath, a.stamp, a.contentDigest, a.outcome) == (b.relativePath, b.stamp, b.contentDigest, b.outcome)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(relativePath)
+        hasher.combine(contentDigest)
+    }
 
     var info: Info? {
         if case .loaded(let info, _) = outcome { return info }

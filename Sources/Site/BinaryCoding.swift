@@ -63,6 +63,10 @@ struct BinaryWriter {
         withUnsafeBytes(of: digest.low.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    mutating func write(raw: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: raw)
+    }
+
     mutating func write(_ stamp: FileStamp) {
         write(stamp.device)
         write(stamp.inode)
@@ -77,8 +81,8 @@ struct BinaryWriter {
 struct BinaryReader {
     struct Malformed: Error {}
 
-    private let bytes: [UInt8]
-    private var offset = 0
+    let bytes: [UInt8]
+    private(set) var offset = 0
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -130,6 +134,10 @@ struct BinaryReader {
         let count = try readCount()
         defer { offset += count }
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<(offset + count)]), as: UTF8.self) }
+    }
+
+    mutating func skipString() throws(Malformed) {
+        offset += try readCount()
     }
 
     mutating func readOptionalString() throws(Malformed) -> String? {

@@ -14,21 +14,33 @@ extension BuildCache {
         writer.write(articleKey)
         writer.write(scanTime)
         writer.write(UInt64(articles.count))
-        for record in articles { record.encode(to: &writer) }
+        for record in articles {
+            if let encoded = record.encoded {
+                writer.write(raw: encoded)
+            } else {
+                record.encode(to: &writer)
+            }
+        }
         writer.write(UInt64(outputs.count))
-        for (path, key) in outputs.sorted(by: { $0.key < $1.key }) {
-            writer.write(path)
-            writer.write(key)
+        for output in outputs {
+            writer.write(output.path)
+            writer.write(output.key)
         }
         writer.write(UInt64(searchFragments.count))
-        for (slug, fragment) in searchFragments.sorted(by: { $0.key < $1.key }) {
-            writer.write(slug)
+        for fragment in searchFragments {
+            writer.write(fragment.slug)
             writer.write(fragment.key)
             writer.write(fragment.offset)
             writer.write(fragment.length)
         }
         writer.write(searchIndexStamp)
         writer.write(futureBoundary)
+        writer.write(relatedKey)
+        writer.write(UInt64(related.count))
+        for list in related {
+            writer.write(UInt64(list.count))
+            for index in list { writer.write(index) }
+        }
         writer.write(output.folder)
         writer.write(output.marker)
         writer.write(articleCount)
@@ -45,21 +57,37 @@ extension BuildCache {
         let articleCount = try reader.readCount()
         articles = []
         articles.reserveCapacity(articleCount)
-        for _ in 0..<articleCount { articles.append(try ArticleRecord(from: &reader)) }
+        for _ in 0..<articleCount {
+            let start = reader.offset
+            var record = try ArticleRecord(from: &reader)
+            record.encoded = reader.bytes[start..<reader.offset]
+            articles.append(record)
+        }
         let outputCount = try reader.readCount()
-        outputs = Dictionary(minimumCapacity: outputCount)
+        outputs = []
+        outputs.reserveCapacity(outputCount)
         for _ in 0..<outputCount {
-            let path = try reader.readString()
-            outputs[path] = try reader.readDigest()
+            outputs.append(OutputRecord(path: try reader.readString(), key: try reader.readDigest()))
         }
         let fragmentCount = try reader.readCount()
-        searchFragments = Dictionary(minimumCapacity: fragmentCount)
+        searchFragments = []
+        searchFragments.reserveCapacity(fragmentCount)
         for _ in 0..<fragmentCount {
-            let slug = try reader.readString()
-            searchFragments[slug] = SearchFragment(key: try reader.readDigest(), offset: try reader.readInt(), length: try reader.readInt())
+            searchFragments.append(SearchFragment(
+                slug: try reader.readString(), key: try reader.readDigest(), offset: try reader.readInt(), length: try reader.readInt()))
         }
         searchIndexStamp = try reader.readStamp()
         futureBoundary = try reader.readDate()
+        relatedKey = try reader.readDigest()
+        let relatedCount = try reader.readCount()
+        related = []
+        related.reserveCapacity(relatedCount)
+        for _ in 0..<relatedCount {
+            let count = try reader.readCount()
+            var list: [Int] = []
+            for _ in 0..<count { list.append(try reader.readInt()) }
+            related.append(list)
+        }
         output = OutputIdentity(folder: try reader.readStamp(), marker: try reader.readStamp())
         self.articleCount = try reader.readInt()
         pagesWritten = try reader.readInt()
@@ -115,19 +143,24 @@ extension ExplainerSummary {
         writer.write(tags)
         writer.write(contentPath)
         writer.write(questionCount)
-        writer.write(UInt64(leadQuestions.count))
-        for question in leadQuestions {
-            writer.write(question.question)
-            writer.write(question.anchor)
-            writer.write(question.answerHTML)
-            writer.write(question.section)
+        switch lead {
+        case .encoded(let bytes):
+            writer.write(raw: bytes)
+        case .decoded(let questions):
+            writer.write(UInt64(questions.count))
+            for question in questions {
+                writer.write(question.question)
+                writer.write(question.anchor)
+                writer.write(question.answerHTML)
+                writer.write(question.section)
+            }
         }
         writer.write(digest)
         writer.write(UInt64(cardDigests.count))
         for card in cardDigests { writer.write(card) }
     }
 
-    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    convenience init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
         let slug = try reader.readString()
         let title = try reader.readString()
         let summary = try reader.readString()
@@ -136,13 +169,15 @@ extension ExplainerSummary {
         let tags = try reader.readStrings()
         let contentPath = try reader.readString()
         let questionCount = try reader.readInt()
+        let leadStart = reader.offset
         let leadCount = try reader.readCount()
-        var lead: [LeadQuestion] = []
         for _ in 0..<leadCount {
-            lead.append(LeadQuestion(
-                question: try reader.readString(), anchor: try reader.readString(), answerHTML: try reader.readString(),
-                section: try reader.readOptionalString()))
+            try reader.skipString()
+            try reader.skipString()
+            try reader.skipString()
+            if try reader.readBool() { try reader.skipString() }
         }
+        let lead = reader.bytes[leadStart..<reader.offset]
         let digest = try reader.readDigest()
         let cardCount = try reader.readCount()
         var cards: [StableHasher.Digest] = []
@@ -150,7 +185,7 @@ extension ExplainerSummary {
         guard cards.count == Self.leadQuestionLimit + 1 else { throw BinaryReader.Malformed() }
         self.init(
             slug: slug, title: title, summary: summary, date: date, author: author, tags: tags, contentPath: contentPath,
-            questionCount: questionCount, leadQuestions: lead, digest: digest, cardDigests: cards)
+            questionCount: questionCount, lead: .encoded(lead), digest: digest, cardDigests: cards)
     }
 }
 
@@ -169,5 +204,20 @@ extension Diagnostic {
         guard let severity = Severity(rawValue: try reader.readString()) else { throw BinaryReader.Malformed() }
         let message = try reader.readString()
         self.init(severity, at: location, message, hint: try reader.readOptionalString())
+    }
+}
+
+extension ExplainerSummary {
+    /// The lead questions written by `encode(to:)`.
+    static func decodeLeadQuestions(_ bytes: ArraySlice<UInt8>) throws(BinaryReader.Malformed) -> [LeadQuestion] {
+        var reader = BinaryReader(Array(bytes))
+        let count = try reader.readCount()
+        var questions: [LeadQuestion] = []
+        for _ in 0..<count {
+            questions.append(LeadQuestion(
+                question: try reader.readString(), anchor: try reader.readString(), answerHTML: try reader.readString(),
+                section: try reader.readOptionalString()))
+        }
+        return questions
     }
 }

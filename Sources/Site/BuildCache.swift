@@ -17,13 +17,20 @@ import Foundation
 /// It is replaced in the same commit as the output, so it always describes the output in place.
 struct BuildCache: Sendable {
     /// Changed whenever the cache's contents or their meaning change.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// Where an explainer's entries sit in `search.json`.
     struct SearchFragment: Sendable, Hashable {
+        var slug: String
         var key: StableHasher.Digest
         var offset: Int
         var length: Int
+    }
+
+    /// A file of the site and its fingerprint.
+    struct OutputRecord: Sendable, Hashable {
+        var path: String
+        var key: StableHasher.Digest
     }
 
     /// Fingerprint of the tool, the options, `site.yml` and the themes folder.
@@ -35,19 +42,33 @@ struct BuildCache: Sendable {
     var scanTime: Int64
     /// Every content file, sorted by relative path.
     var articles: [ArticleRecord]
-    /// Every file of the site but the marker: path → fingerprint.
-    var outputs: [String: StableHasher.Digest]
-    /// Explainer slug → its entries in `search.json`.
-    var searchFragments: [String: SearchFragment]
+    /// Every file of the site but the marker, sorted by path.
+    var outputs: [OutputRecord]
+    /// Each explainer's entries in `search.json`, in site order.
+    var searchFragments: [SearchFragment]
     /// The stamp of `search.json` as written, so it is read back only if it is untouched.
     var searchIndexStamp: FileStamp
     /// The earliest date of an article left out for being in the future: from then on the same
     /// inputs make another site.
     var futureBoundary: Date?
+    /// Fingerprint of the site's order and tags, which alone decide related explainers.
+    var relatedKey: StableHasher.Digest = .zero
+    /// For each explainer in site order, the indices of its related explainers.
+    var related: [[Int]] = []
     var output: OutputIdentity
     var articleCount: Int
     var pagesWritten: Int
     var diagnostics: [Diagnostic]
+
+    /// Output path → fingerprint.
+    func outputKeys() -> [String: StableHasher.Digest] {
+        Dictionary(outputs.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Explainer slug → where its entries are in `search.json`.
+    func searchFragmentsBySlug() -> [String: SearchFragment] {
+        Dictionary(searchFragments.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The cache file for the output folder `output` under `directory`.
     static func path(in directory: String, forOutput output: String) -> String {
@@ -57,8 +78,8 @@ struct BuildCache: Sendable {
 
     /// The cache at `path`, or nil when it is missing, unreadable or of another format.
     static func load(from path: String) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        var reader = BinaryReader(Array(data))
+        guard let bytes = StagingFolder.read(path) else { return nil }
+        var reader = BinaryReader(bytes)
         return try? BuildCache(from: &reader)
     }
 

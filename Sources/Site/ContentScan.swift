@@ -62,8 +62,9 @@ struct ContentScan: Sendable {
             }
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             if type == UInt8(DT_DIR) { subdirectories.append(name) }
-            let ext = (name as NSString).pathExtension.lowercased()
-            guard ContentDirectory.articleExtensions.contains(ext) else { continue }
+            // `NSString.pathExtension`, for a name without slashes that does not start with a dot.
+            guard let dot = name.lastIndex(of: "."),
+                  ContentDirectory.articleExtensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
             if type == UInt8(DT_LNK) {
                 let resolved = root.appendingPathComponent(relativePath).resolvingSymlinksInPath().path
                 guard resolved == root.path || resolved.hasPrefix(root.path + "/") else {

@@ -60,7 +60,7 @@ extension PageRenderer {
                 hasher.combine(tag.slug)
                 hasher.combine(model.count(ofTag: tag.slug) ?? 1)
             }
-            cardList(model.related(to: index), questions: CardQuestions.related)
+            cardList(related(to: index), questions: CardQuestions.related)
         case .tagIndex:
             hasher.combine("tags")
             hasher.combine(model.tags.count)

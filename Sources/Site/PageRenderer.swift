@@ -14,6 +14,13 @@ struct PageRenderer: Sendable {
     var assets: [String: String]
     /// Put before `</body>` in every page (the preview's live reload), when set.
     var bodyEndHTML: String?
+    /// For each entry, the entries shown as related (`SiteModel.related(to:)`), when worked out
+    /// beforehand for every page at once.
+    var related: [[Int]] = []
+
+    func related(to index: Int) -> [Int] {
+        related.isEmpty ? model.related(to: index) : related[index]
+    }
 
     /// The kinds of page, one render job each.
     enum Page: Sendable, Hashable {
@@ -69,7 +76,7 @@ struct PageRenderer: Sendable {
             context.page.ogType = "article"
             context.page.publishedTime = item.explainer.date.map(SiteDate.iso8601)
             context.explainer = explainerView(item)
-            context.related = model.related(to: index).map { card(model.entries[$0], questions: CardQuestions.related) }
+            context.related = related(to: index).map { card(model.entries[$0], questions: CardQuestions.related) }
             return try output(template: "explainer", context: context)
 
         case .tagIndex:

@@ -10,7 +10,7 @@ enum ParallelWork {
         _ items: [Item], maxConcurrency: Int, chunkSize: Int = 16,
         _ transform: @escaping @Sendable (Item) throws -> Result
     ) async throws -> [Result] {
-        guard maxConcurrency > 1, items.count > chunkSize else {
+        guard maxConcurrency > 1, items.count > 1 else {
             return try items.map(transform)
         }
         let chunks = stride(from: 0, to: items.count, by: chunkSize).map { $0..<min($0 + chunkSize, items.count) }
@@ -30,6 +30,15 @@ enum ParallelWork {
             }
             return results.flatMap { $0! }
         }
+    }
+
+    /// `map` where each task gets a whole chunk, so it can set up scratch space once per chunk.
+    static func mapChunks<Item: Sendable, Result: Sendable>(
+        _ items: [Item], maxConcurrency: Int, chunkSize: Int = 256,
+        _ transform: @escaping @Sendable (ArraySlice<Item>) throws -> [Result]
+    ) async throws -> [Result] {
+        let chunks = stride(from: 0, to: items.count, by: chunkSize).map { items[$0..<min($0 + chunkSize, items.count)] }
+        return try await map(chunks, maxConcurrency: maxConcurrency, chunkSize: 1, transform).flatMap { $0 }
     }
 
     /// `map` for work whose results are not needed.

@@ -97,30 +97,44 @@ extension SiteBuilder {
         _ scan: ContentScan, paths: Paths, articleKey: StableHasher.Digest, config: SiteConfig, previous: BuildCache?,
         concurrency: Int
     ) async throws -> Content {
-        let old = Dictionary(previous?.articles.map { ($0.relativePath, $0) } ?? [], uniquingKeysWith: { first, _ in first })
+        // Both lists are sorted by relative path: pair them up in one pass.
+        let oldRecords = previous?.articles ?? []
         let previousScan = previous?.scanTime ?? 0
+        var records: [ArticleRecord?] = Array(repeating: nil, count: scan.files.count)
+        var work: [(index: Int, file: ContentScan.File, old: ArticleRecord?)] = []
+        var oldIndex = 0
+        for (index, file) in scan.files.enumerated() {
+            while oldIndex < oldRecords.count, oldRecords[oldIndex].relativePath < file.relativePath { oldIndex += 1 }
+            let old = oldIndex < oldRecords.count && oldRecords[oldIndex].relativePath == file.relativePath ? oldRecords[oldIndex] : nil
+            if let old, old.stamp == file.stamp, !old.stamp.isRacy(comparedTo: previousScan) {
+                records[index] = old
+            } else {
+                work.append((index, file, old))
+            }
+        }
+
         let markdown = MarkdownRenderer(options: config.rawHTML ? [.standard, .unsafe] : .standard)
         let contentFolder = paths.content
-        let results = try await ParallelWork.map(scan.files, maxConcurrency: concurrency) { file -> (ArticleRecord, PublishedExplainer?) in
-            let oldRecord = old[file.relativePath]
-            if let oldRecord, oldRecord.stamp == file.stamp, !oldRecord.stamp.isRacy(comparedTo: previousScan) {
-                return (oldRecord, nil)
-            }
-            let path = (contentFolder as NSString).appendingPathComponent(file.relativePath)
+        let made = try await ParallelWork.map(work, maxConcurrency: concurrency, chunkSize: 8) { item -> (Int, ArticleRecord, PublishedExplainer?) in
+            let path = (contentFolder as NSString).appendingPathComponent(item.file.relativePath)
             let digest = FileManager.default.contents(atPath: path).map(Self.digest) ?? .zero
-            if var oldRecord, oldRecord.contentDigest == digest, digest != .zero {
-                oldRecord.stamp = file.stamp
-                return (oldRecord, nil)
+            if var old = item.old, old.contentDigest == digest, digest != .zero {
+                old.stamp = item.file.stamp
+                old.encoded = nil
+                return (item.index, old, nil)
             }
-            return Self.makeRecord(
-                file, contentDigest: digest, contentFolder: contentFolder, articleKey: articleKey, markdown: markdown)
+            let (record, explainer) = Self.makeRecord(
+                item.file, contentDigest: digest, contentFolder: contentFolder, articleKey: articleKey, markdown: markdown)
+            return (item.index, record, explainer)
         }
         var content = Content(records: [], diagnostics: scan.diagnostics, fresh: [:])
-        content.records.reserveCapacity(results.count)
-        for (record, explainer) in results {
-            content.records.append(record)
-            if case .failed(let diagnostic) = record.outcome { content.diagnostics.append(diagnostic) }
+        for (index, record, explainer) in made {
+            records[index] = record
             if let explainer { content.fresh[explainer.slug] = explainer }
+        }
+        content.records = records.map { $0! }
+        for record in content.records {
+            if case .failed(let diagnostic) = record.outcome { content.diagnostics.append(diagnostic) }
         }
         content.diagnostics += Self.duplicateSlugs(in: content.records.compactMap(\.info))
         return content
@@ -187,22 +201,28 @@ extension SiteBuilder {
     }
 
     func select(_ records: [ArticleRecord], diagnostics: inout [Diagnostic]) -> Selection {
-        let loaded = records.filter { $0.info != nil }
-        let chosen = selectInfos(loaded.map { $0.info! }, diagnostics: &diagnostics)
-        let keptPaths = Set(chosen.kept.map(\.sourcePath))
-        return Selection(
-            kept: loaded.filter { keptPaths.contains($0.info!.sourcePath) }, notes: chosen.notes, futureBoundary: chosen.futureBoundary)
+        var infos: [ArticleRecord.Info] = []
+        var loaded: [Int] = []
+        for (index, record) in records.enumerated() {
+            if case .loaded(let info, _) = record.outcome {
+                infos.append(info)
+                loaded.append(index)
+            }
+        }
+        let chosen = selectInfos(infos, diagnostics: &diagnostics)
+        return Selection(kept: chosen.kept.map { records[loaded[$0]] }, notes: chosen.notes, futureBoundary: chosen.futureBoundary)
     }
 
     /// Drops drafts and future articles (unless asked for), articles with errors, and articles
     /// whose slug a site page uses.
-    func selectInfos(_ infos: [ArticleRecord.Info], diagnostics: inout [Diagnostic]) -> (kept: [ArticleRecord.Info], notes: String, futureBoundary: Date?) {
+    /// Returns the indices in `infos` of the articles kept.
+    func selectInfos(_ infos: [ArticleRecord.Info], diagnostics: inout [Diagnostic]) -> (kept: [Int], notes: String, futureBoundary: Date?) {
         let now = options.now ?? Date()
         var drafts = 0, future = 0
         var boundary: Date?
-        var kept: [ArticleRecord.Info] = []
+        var kept: [Int] = []
         let filesWithErrors = Set(diagnostics.filter { $0.severity == .error }.map(\.location.file))
-        for info in infos {
+        for (index, info) in infos.enumerated() {
             if SiteBuilder.reservedSlugs.contains(info.slug) {
                 diagnostics.append(Diagnostic(
                     at: SourceLocation(file: info.sourcePath, line: 1, column: 1),
@@ -217,7 +237,7 @@ extension SiteBuilder {
                 boundary = min(boundary ?? date, date)
                 continue
             }
-            kept.append(info)
+            kept.append(index)
         }
         var notes: [String] = []
         if drafts > 0 { notes.append("\(drafts) draft\(drafts == 1 ? "" : "s") left out (--drafts includes them)") }

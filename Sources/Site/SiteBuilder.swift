@@ -73,8 +73,8 @@ public struct SiteBuilder: Sendable {
             options: options, paths: paths, model: model, theme: theme, assets: assets, content: content,
             articleKey: articleKey, concurrency: concurrency)
         var cache = BuildCache(
-            environment: environment, articleKey: articleKey, scanTime: scanTime, articles: content.records, outputs: [:],
-            searchFragments: [:], searchIndexStamp: .missing, futureBoundary: selection.futureBoundary, output: .none,
+            environment: environment, articleKey: articleKey, scanTime: scanTime, articles: content.records, outputs: [],
+            searchFragments: [], searchIndexStamp: .missing, futureBoundary: selection.futureBoundary, output: .none,
             articleCount: model.entries.count, pagesWritten: 0, diagnostics: diagnostics.sorted(by: Self.diagnosticOrder))
         let usable = previous.flatMap { $0.output.matches(writer.outputIdentity()) ? $0 : nil }
         let written = try await site.write(with: writer, previous: usable, cache: &cache, cachePath: cachePath)
@@ -142,15 +142,13 @@ public struct SiteBuilder: Sendable {
     func prepare() throws(DiagnosticList) -> Inputs {
         let paths = Paths(options)
         let writer = SiteWriter(outputDirectory: paths.output, protectedDirectories: [paths.source, paths.content, paths.themes])
-        var (settings, diagnostics) = try prepareSettings(paths, writer: writer)
+        let (settings, settingsDiagnostics) = try prepareSettings(paths, writer: writer)
+        var diagnostics = settingsDiagnostics
         let content = ContentDirectory.load(paths.content)
         diagnostics += content.diagnostics
         let infos = content.articles.map { ArticleRecord.Info(sourcePath: $0.sourcePath, slug: $0.slug, draft: $0.draft, date: $0.date) }
-        let kept = Set(selectInfos(infos, diagnostics: &diagnostics).kept.map(\.sourcePath))
-        _ = settings
-        return Inputs(
-            config: settings.config, theme: settings.theme, articles: content.articles.filter { kept.contains($0.sourcePath) },
-            diagnostics: diagnostics)
+        let kept = selectInfos(infos, diagnostics: &diagnostics).kept
+        return Inputs(config: settings.config, theme: settings.theme, articles: kept.map { content.articles[$0] }, diagnostics: diagnostics)
     }
 
     /// Checks the settings, the theme and every article without writing anything, and returns

@@ -27,7 +27,7 @@ struct SiteModel: Sendable {
     /// Sorted by name, case-insensitively.
     var tags: [TagGroup]
     /// Tag slug → index in `tags`.
-    private var tagIndex: [String: Int]
+    fileprivate var tagIndex: [String: Int]
 
     /// Orders the explainers and groups their tags. A tag's shown name is the spelling of the
     /// first explainer (by slug) that uses it, so `Health` and `health` are one tag; tags that
@@ -59,10 +59,11 @@ struct SiteModel: Sendable {
         }
         entries.sort { ExplainerSummary.newestFirst($0.summary, $1.summary) }
         var dates: [Date: DateView] = [:]
+        let style = SiteDate.displayStyle(language: config.language)
         for index in entries.indices {
             guard let date = entries[index].summary.date else { continue }
             if dates[date] == nil {
-                dates[date] = DateView(iso: SiteDate.day(date), display: SiteDate.display(date, language: config.language))
+                dates[date] = DateView(iso: SiteDate.day(date), display: date.formatted(style))
             }
             entries[index].date = dates[date]
         }
@@ -87,33 +88,47 @@ struct SiteModel: Sendable {
     }
 
     /// Other explainers sharing the most tags with the explainer at `index`; ties go to the newer.
-    ///
-    /// Walks the (ascending) member lists of its tags together, so the cost is the size of
-    /// those lists, not the size of the site.
     func related(to index: Int, limit: Int = 3) -> [Int] {
-        let lists = entries[index].tags.compactMap { tagIndex[$0.slug].map { tags[$0].members } }
-        guard !lists.isEmpty, limit > 0 else { return [] }
-        // best[shared - 1]: the first `limit` explainers, in site order, sharing that many tags.
-        var best = Array(repeating: [Int](), count: lists.count)
-        var positions = Array(repeating: 0, count: lists.count)
-        while true {
-            var next = Int.max
-            for (list, position) in zip(lists, positions) where position < list.count {
-                next = min(next, list[position])
-            }
-            guard next != Int.max else { break }
-            var shared = 0
-            for slot in lists.indices where positions[slot] < lists[slot].count && lists[slot][positions[slot]] == next {
-                shared += 1
-                positions[slot] += 1
-            }
-            if next != index, best[shared - 1].count < limit { best[shared - 1].append(next) }
+        var finder = RelatedFinder(count: entries.count)
+        return finder.related(to: index, in: self, limit: limit)
+    }
+
+    /// Finds related explainers by counting, for each explainer sharing a tag, how many it shares.
+    ///
+    /// The counts live in one array per finder, reset after each use, so finding the related
+    /// explainers of every page costs the total size of the tag lists involved, with no
+    /// allocation per page. One finder per task: it is not safe to share.
+    struct RelatedFinder {
+        private var shared: [Int32]
+        private var touched: [Int] = []
+
+        init(count: Int) {
+            shared = Array(repeating: 0, count: count)
         }
-        var result: [Int] = []
-        for level in best.indices.reversed() {
-            result += best[level].prefix(limit - result.count)
-            if result.count == limit { break }
+
+        mutating func related(to index: Int, in model: SiteModel, limit: Int = 3) -> [Int] {
+            guard limit > 0 else { return [] }
+            touched.removeAll(keepingCapacity: true)
+            for tag in model.entries[index].tags {
+                guard let group = model.tagIndex[tag.slug] else { continue }
+                for member in model.tags[group].members where member != index {
+                    if shared[member] == 0 { touched.append(member) }
+                    shared[member] += 1
+                }
+            }
+            // The best `limit` by (shared descending, index ascending), kept sorted.
+            var best: [(shared: Int32, index: Int)] = []
+            for member in touched {
+                let candidate = (shared: shared[member], index: member)
+                shared[member] = 0
+                if best.count == limit, let last = best.last, !(candidate.shared > last.shared || (candidate.shared == last.shared && candidate.index < last.index)) {
+                    continue
+                }
+                let position = best.firstIndex { candidate.shared > $0.shared || (candidate.shared == $0.shared && candidate.index < $0.index) } ?? best.count
+                best.insert(candidate, at: position)
+                if best.count > limit { best.removeLast() }
+            }
+            return best.map(\.index)
         }
-        return result
     }
 }

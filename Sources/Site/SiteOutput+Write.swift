@@ -17,11 +17,33 @@ extension SiteOutput {
     /// describes, the changed files are committed in place (`SiteWriter.commit`); otherwise a
     /// whole new site is staged — unchanged files hard-linked from the old one — and swapped in.
     func write(with writer: SiteWriter, previous: BuildCache?, cache: inout BuildCache, cachePath: String) async throws -> Written {
-        let renderer = self.renderer
+        var pageRenderer = self.renderer
+        let model = self.model
+        // Related explainers depend only on the site's order and tags: unchanged by most edits.
+        let relatedKey = StableHasher.digest { hasher in
+            hasher.combine("related")
+            hasher.combine(model.entries.count)
+            for entry in model.entries {
+                hasher.combine(entry.summary.slug)
+                hasher.combine(entry.tags.map(\.slug))
+            }
+        }
+        if let previous, previous.relatedKey == relatedKey, previous.related.count == model.entries.count {
+            pageRenderer.related = previous.related
+        } else {
+            pageRenderer.related = try await ParallelWork.mapChunks(Array(model.entries.indices), maxConcurrency: concurrency) { chunk in
+                var finder = SiteModel.RelatedFinder(count: model.entries.count)
+                return chunk.map { finder.related(to: $0, in: model) }
+            }
+        }
+        cache.relatedKey = relatedKey
+        cache.related = pageRenderer.related
+        let renderer = pageRenderer
+        BuildTrace.mark("related explainers")
         let entryKeys = model.entries.indices.map(entryKey)
         let files = try await plan(renderer: renderer, site: siteDigest, entryKeys: entryKeys)
         BuildTrace.mark("planned \(files.count) files")
-        let oldOutputs = previous?.outputs ?? [:]
+        let oldOutputs = previous?.outputKeys() ?? [:]
         let changed = files.filter { oldOutputs[$0.path] != $0.key }
         let planned = Set(files.map(\.path))
         let removed = oldOutputs.keys.filter { !planned.contains($0) }.sorted()
@@ -40,10 +62,11 @@ extension SiteOutput {
             }
         }
         let oldIndex = searchChanged ? previousSearchIndex(previous, writer: writer) : nil
+        let oldFragments = searchChanged ? previous?.searchFragmentsBySlug() ?? [:] : [:]
         if searchChanged {
             for (index, entry) in model.entries.enumerated() {
-                if let fragment = previous?.searchFragments[entry.summary.slug], fragment.key == entryKeys[index],
-                   let oldIndex, fragment.offset >= 0, fragment.offset + fragment.length <= oldIndex.count {
+                if let fragment = oldFragments[entry.summary.slug], fragment.key == entryKeys[index],
+                   let oldIndex, fragment.offset >= 0, fragment.offset + fragment.length <= oldIndex.size {
                     continue
                 }
                 needed.insert(index)
@@ -52,41 +75,47 @@ extension SiteOutput {
         let explainers = try await fullExplainers(needed.sorted())
         BuildTrace.mark("\(explainers.count) explainers ready, \(changed.count) files changed")
 
-        // The search index is assembled first: its parts come from many explainers.
-        var madeIndex: Data?
-        if searchChanged {
-            let made = try await searchIndexBytes(entryKeys: entryKeys, explainers: explainers, previous: previous, oldIndex: oldIndex)
-            madeIndex = Data(made.bytes)
-            cache.searchFragments = made.fragments
-        } else {
-            cache.searchFragments = previous?.searchFragments ?? [:]
-            cache.searchIndexStamp = previous?.searchIndexStamp ?? .missing
-        }
-        let searchIndex = madeIndex
-        BuildTrace.mark("search index")
-        cache.outputs = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.key) })
+        // The search index: unchanged explainers' fragments come from the previous index.
+        let searchEntries: [(slug: String, key: StableHasher.Digest, source: SearchIndexFile.Source)] = searchChanged
+            ? model.entries.enumerated().map { index, entry in
+                if let item = explainers[index] { return (entry.summary.slug, entryKeys[index], .explainer(item)) }
+                let old = oldFragments[entry.summary.slug]!
+                return (entry.summary.slug, entryKeys[index], .previous(offset: old.offset, length: old.length))
+            }
+            : []
+        cache.searchFragments = previous?.searchFragments ?? []
+        cache.searchIndexStamp = previous?.searchIndexStamp ?? .missing
+        cache.outputs = files.map { BuildCache.OutputRecord(path: $0.path, key: $0.key) }
         cache.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
 
         let staging = try writer.beginStaging()
         do {
             let output = writer.outputDirectory
             if inPlace {
-                let names = try await ParallelWork.map(Array(changed.enumerated()), maxConcurrency: concurrency) { number, file -> String in
-                    let name = "f\(number)"
-                    let data = file.product == .searchIndex ? searchIndex! : try produce(file, renderer: renderer, explainers: explainers)
-                    try staging.write(data, to: name)
-                    return name
+                let names = changed.indices.map { "f\($0)" }
+                let searchName = changed.firstIndex { $0.product == .searchIndex }.map { names[$0] }
+                async let searchFragments = searchName.map { name in
+                    try SearchIndexFile.write(to: staging.path + "/" + name, entries: searchEntries, previous: oldIndex?.path)
                 }
-                if searchChanged, let number = changed.firstIndex(where: { $0.product == .searchIndex }) {
-                    cache.searchIndexStamp = FileStamp.of(staging.path + "/" + names[number]).withoutChangeTime
+                try await ParallelWork.forEach(Array(zip(names, changed)), maxConcurrency: concurrency) { name, file in
+                    guard file.product != .searchIndex else { return }
+                    try staging.write(try produce(file, renderer: renderer, explainers: explainers), to: name)
+                }
+                if let fragments = try await searchFragments, let searchName {
+                    cache.searchFragments = fragments
+                    cache.searchIndexStamp = FileStamp.of(staging.path + "/" + searchName).withoutChangeTime
                 }
                 var journal = CommitJournal()
                 journal.moves = zip(names, changed).map { CommitJournal.Move(from: $0, to: $1.path) }
                 journal.removals = removed
-                let oldFolders = Self.folders(of: oldOutputs.keys)
-                let newFolders = Self.folders(of: planned)
-                journal.createFolders = newFolders.subtracting(oldFolders).sorted { ($0.split(separator: "/").count, $0) < ($1.split(separator: "/").count, $1) }
-                journal.removeFolders = oldFolders.subtracting(newFolders).sorted { ($0.split(separator: "/").count, $0) > ($1.split(separator: "/").count, $1) }
+                // Every folder a changed file goes in is made (those that exist stay as they are);
+                // folders that only removed files were in go.
+                let depth = { (folder: String) in folder.utf8.count { $0 == UInt8(ascii: "/") } }
+                journal.createFolders = Self.folders(of: changed.map(\.path)).sorted { (depth($0), $0) < (depth($1), $1) }
+                if !removed.isEmpty {
+                    journal.removeFolders = Self.folders(of: removed).subtracting(Self.folders(of: planned))
+                        .sorted { (depth($0), $0) > (depth($1), $1) }
+                }
                 cache.output = writer.outputIdentity()
                 let temporary = cachePath + ".new-\(getpid())"
                 do {
@@ -101,15 +130,20 @@ extension SiteOutput {
                 BuildTrace.mark("committed")
             } else {
                 let linkable = previous != nil
+                async let searchFragments = searchChanged
+                    ? try SearchIndexFile.write(to: staging.path + "/search.json", entries: searchEntries, previous: oldIndex?.path) : nil
                 try await ParallelWork.forEach(files, maxConcurrency: concurrency) { file in
                     if linkable, oldOutputs[file.path] == file.key, Self.link(output + "/" + file.path, staging.path + "/" + file.path) {
                         return
                     }
-                    let data = file.product == .searchIndex ? searchIndex! : try produce(file, renderer: renderer, explainers: explainers)
-                    try staging.write(data, to: file.path)
+                    guard file.product != .searchIndex else { return }
+                    try staging.write(try produce(file, renderer: renderer, explainers: explainers), to: file.path)
+                }
+                if let fragments = try await searchFragments {
+                    cache.searchFragments = fragments
+                    cache.searchIndexStamp = FileStamp.of(staging.path + "/search.json").withoutChangeTime
                 }
                 BuildTrace.mark("staged")
-                if searchChanged { cache.searchIndexStamp = FileStamp.of(staging.path + "/search.json").withoutChangeTime }
                 var finished = cache
                 try writer.finishStaging(staging) { identity in
                     finished.output = identity
@@ -137,9 +171,10 @@ extension SiteOutput {
     static func folders(of paths: some Sequence<String>) -> Set<String> {
         var result = Set<String>()
         for path in paths {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, result.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard result.insert(String(folder)).inserted else { break }
             }
         }
         return result
@@ -153,46 +188,14 @@ extension SiteOutput {
         return systemLink(source, target) == 0
     }
 
-    /// The previous `search.json`, when it is exactly the file the cache describes.
-    func previousSearchIndex(_ previous: BuildCache?, writer: SiteWriter) -> Data? {
+    /// The path of the previous `search.json` and its size, when it is exactly the file the
+    /// cache describes.
+    func previousSearchIndex(_ previous: BuildCache?, writer: SiteWriter) -> (path: String, size: Int)? {
         guard let previous else { return nil }
         let path = writer.outputDirectory + "/search.json"
-        guard FileStamp.of(path).withoutChangeTime == previous.searchIndexStamp, previous.searchIndexStamp != .missing else { return nil }
-        return try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-    }
-
-    /// `search.json` from each entry's fragment — copied from the previous index when its
-    /// fingerprint is unchanged, made from the explainer otherwise — and where each fragment sits.
-    func searchIndexBytes(
-        entryKeys: [StableHasher.Digest], explainers: [Int: PublishedExplainer], previous: BuildCache?, oldIndex: Data?
-    ) async throws -> (bytes: [UInt8], fragments: [String: BuildCache.SearchFragment]) {
-        let made = try await ParallelWork.map(Array(explainers.keys.sorted()), maxConcurrency: concurrency) { index in
-            (index, SearchIndexWriter().fragment(for: explainers[index]!))
-        }
-        let fresh = Dictionary(uniqueKeysWithValues: made)
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
-        var fragments: [String: BuildCache.SearchFragment] = [:]
-        for (index, entry) in model.entries.enumerated() {
-            let slug = entry.summary.slug
-            let start = bytes.count + (bytes.count > 1 ? 1 : 0)
-            var length = 0
-            if let fragment = fresh[index] {
-                if !fragment.isEmpty {
-                    if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
-                    bytes += fragment
-                    length = fragment.count
-                }
-            } else if let old = previous?.searchFragments[slug], let oldIndex {
-                if old.length > 0 {
-                    if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
-                    bytes += oldIndex[oldIndex.startIndex + old.offset..<oldIndex.startIndex + old.offset + old.length]
-                    length = old.length
-                }
-            }
-            fragments[slug] = BuildCache.SearchFragment(key: entryKeys[index], offset: length > 0 ? start : 0, length: length)
-        }
-        bytes.append(UInt8(ascii: "]"))
-        return (bytes, fragments)
+        let stamp = FileStamp.of(path).withoutChangeTime
+        guard stamp == previous.searchIndexStamp, stamp != .missing else { return nil }
+        return (path, Int(stamp.size))
     }
 
     /// The whole explainers of the entries at `indices`: made by this build, or made again

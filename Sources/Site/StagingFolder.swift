@@ -42,6 +42,24 @@ struct StagingFolder: Sendable {
         }
     }
 
+    /// The bytes of the file at `path`, read with one `read` per megabyte; nil if unreadable.
+    static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            offset += count
+        }
+        return bytes
+    }
+
     /// `mkdir -p`; errors show up when the file in it cannot be opened.
     static func makeDirectories(_ directory: String) {
         if mkdir(directory, 0o777) == 0 || errno == EEXIST { return }
@@ -92,4 +110,9 @@ struct StagingFolder: Sendable {
 /// The C library's `write`, which methods named `write` hide.
 private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, buffer, count)
+}
+
+/// The C library's `read`, which the method named `read` hides.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

@@ -42,8 +42,9 @@ struct BuildCacheTests {
                 ArticleRecord(relativePath: "b.md", stamp: stamp, contentDigest: .zero,
                               outcome: .failed(Diagnostic(.warning, at: SourceLocation(file: "b.md", line: 3, column: 4), "odd", hint: nil))),
             ],
-            outputs: ["index.html": .zero, "a/index.html": StableHasher.digest { $0.combine(2) }],
-            searchFragments: ["a": .init(key: .zero, offset: 1, length: 20)], searchIndexStamp: stamp, futureBoundary: nil,
+            outputs: [.init(path: "a/index.html", key: StableHasher.digest { $0.combine(2) }), .init(path: "index.html", key: .zero)],
+            searchFragments: [.init(slug: "a", key: .zero, offset: 1, length: 20)], searchIndexStamp: stamp, futureBoundary: nil,
+            relatedKey: StableHasher.digest { $0.combine(3) }, related: [[], [2, 0]],
             output: OutputIdentity(folder: stamp, marker: stamp), articleCount: 1, pagesWritten: 9,
             diagnostics: [Diagnostic(at: SourceLocation(file: "site.yml", line: 1, column: 1), "unknown key", hint: "typo?")])
         let path = folder + "/c/build-cache"
@@ -53,6 +54,7 @@ struct BuildCacheTests {
         #expect(read.outputs == cache.outputs)
         #expect(read.searchFragments == cache.searchFragments)
         #expect(read.output == cache.output && read.scanTime == 42 && read.pagesWritten == 9)
+        #expect(read.relatedKey == cache.relatedKey && read.related == cache.related)
         #expect(read.diagnostics == cache.diagnostics)
 
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
