@@ -11,8 +11,10 @@ struct FeedWriter: Sendable {
     /// The most entries the feed carries.
     var limit = 50
 
-    func xml(for explainers: [PublishedExplainer]) -> Data {
-        let newest = explainers.compactMap(\.explainer.date).max() ?? Date(timeIntervalSince1970: 0)
+    /// The feed of `explainers` (newest first; the first `limit` are used), whose newest date
+    /// among all the site's explainers is `newest`.
+    func xml(for explainers: [PublishedExplainer], newest: Date?) -> Data {
+        let newest = newest ?? Date(timeIntervalSince1970: 0)
         let feedUpdated = SiteDate.iso8601(newest)
         var lines: [String] = [
             #"<?xml version="1.0" encoding="utf-8"?>"#,

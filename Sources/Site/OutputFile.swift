@@ -17,13 +17,4 @@ struct OutputFile: Sendable, Hashable {
 
     /// Whether this is a page a reader opens (counted in reports and listed in the sitemap).
     var isPage: Bool { path.hasSuffix(".html") }
-
-    /// This page with `html` inserted before its last `</body>` (or at the end when there is none).
-    func insertingBeforeBodyEnd(_ html: String) -> OutputFile {
-        let text = String(decoding: data, as: UTF8.self)
-        guard let range = text.range(of: "</body>", options: .backwards) else {
-            return OutputFile(path: path, text: text + html)
-        }
-        return OutputFile(path: path, text: text.replacingCharacters(in: range.lowerBound..<range.lowerBound, with: html))
-    }
 }

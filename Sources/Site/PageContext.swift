@@ -48,7 +48,7 @@ struct PageView {
     var feedURL: String
 }
 
-struct DateView {
+struct DateView: Sendable, Hashable {
     /// `2024-06-19`, for `<time datetime>`.
     var iso: String
     /// In the site's language: `June 19, 2024`.

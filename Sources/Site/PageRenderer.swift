@@ -1,103 +1,93 @@
 import ExplainerEngine
 import Foundation
 
-/// Renders every page of the site through the theme's templates, plus the files made from the
-/// same model: `search.json`, `feed.xml`, `sitemap.xml`, `robots.txt` and each explainer's
-/// `index.json`.
+/// Renders the pages of the site through the theme's templates, one page per call, and tells
+/// for each page a fingerprint of everything it shows.
 ///
-/// Pages are rendered concurrently; the result is sorted by path, so it never depends on which
-/// task finished first.
+/// Lists (home, tags, archive, 404) are made from the explainers' summaries; an explainer's own
+/// page needs the whole explainer, which the caller passes in. Rendering a page touches no
+/// shared state, so pages may be rendered concurrently and in any order.
 struct PageRenderer: Sendable {
     var model: SiteModel
     var theme: ResolvedTheme
     /// Asset key → hashed path relative to the site root.
     var assets: [String: String]
+    /// Put before `</body>` in every page (the preview's live reload), when set.
+    var bodyEndHTML: String?
+    /// For each entry, the entries shown as related (`SiteModel.related(to:)`), when worked out
+    /// beforehand for every page at once.
+    var related: [[Int]] = []
+
+    func related(to index: Int) -> [Int] {
+        related.isEmpty ? model.related(to: index) : related[index]
+    }
 
     /// The kinds of page, one render job each.
     enum Page: Sendable, Hashable {
         case home, explainer(Int), tagIndex, tag(Int), archive, search, notFound
-
-        var outputPath: String {
-            switch self {
-            case .home: "index.html"
-            case .explainer: ""  // set from the slug
-            case .tagIndex: "tags/index.html"
-            case .tag: ""
-            case .archive: "archive/index.html"
-            case .search: "search/index.html"
-            case .notFound: "404.html"
-            }
-        }
     }
 
-    func render() async throws -> [OutputFile] {
-        var jobs: [Page] = [.home, .tagIndex, .archive, .search, .notFound]
-        jobs += model.explainers.indices.map(Page.explainer)
-        jobs += model.tags.indices.map(Page.tag)
-        var files = try await withThrowingTaskGroup(of: OutputFile.self, returning: [OutputFile].self) { group in
-            for job in jobs {
-                group.addTask { try self.render(job) }
-            }
-            var result: [OutputFile] = []
-            for try await file in group { result.append(file) }
-            return result
-        }
-        for item in model.explainers {
-            files.append(OutputFile(path: item.path + "index.json", text: try ExplainerWriter.json(item.explainer) + "\n"))
-        }
-        files.append(OutputFile(path: "search.json", data: try SearchIndexWriter().json(for: model.explainers)))
-        files.append(OutputFile(path: "feed.xml", data: FeedWriter(config: model.config).xml(for: model.explainers)))
-        let sitemap = SitemapWriter(config: model.config)
-        files.append(OutputFile(path: "sitemap.xml", data: sitemap.xml(for: sitemapPages())))
-        files.append(OutputFile(path: "robots.txt", data: sitemap.robots()))
-        return files.sorted { $0.path < $1.path }
+    /// How many questions cards show on each kind of page.
+    enum CardQuestions {
+        static let list = 3
+        static let related = 2
+        static let brief = 0
     }
 
-    /// Every page a search engine should know: all but `404.html`.
-    func sitemapPages() -> [SitemapWriter.Page] {
-        var pages: [SitemapWriter.Page] = [
-            .init(path: "", lastModified: model.explainers.compactMap(\.explainer.date).max()),
-            .init(path: "tags/"), .init(path: "archive/"), .init(path: "search/"),
-        ]
-        pages += model.explainers.map { .init(path: $0.path, lastModified: $0.explainer.date) }
-        pages += model.tags.map { group in
-            .init(path: group.tag.path, lastModified: group.explainers.compactMap(\.explainer.date).max())
-        }
+    /// Every page of the site.
+    var pages: [Page] {
+        var pages: [Page] = [.home, .tagIndex, .archive, .search, .notFound]
+        pages += model.entries.indices.map(Page.explainer)
+        pages += model.tags.indices.map(Page.tag)
         return pages
     }
 
-    func render(_ page: Page) throws -> OutputFile {
+    func outputPath(of page: Page) -> String {
+        switch page {
+        case .home: "index.html"
+        case .explainer(let index): model.entries[index].path + "index.html"
+        case .tagIndex: "tags/index.html"
+        case .tag(let index): model.tags[index].tag.path + "index.html"
+        case .archive: "archive/index.html"
+        case .search: "search/index.html"
+        case .notFound: "404.html"
+        }
+    }
+
+    /// Renders `page`; `explainer` is the whole explainer for `.explainer` pages (ignored otherwise).
+    func render(_ page: Page, explainer full: PublishedExplainer? = nil) throws -> String {
         let config = model.config
         let data = StructuredData(config: config)
         switch page {
         case .home:
             var context = makeContext(
                 kind: "home", title: config.title, description: config.description.isEmpty ? config.title : config.description,
-                path: "", root: "./", jsonLD: try data.homePage())
-            context.explainers = model.explainers.map { card($0, questions: 3) }
+                path: "", root: "./", jsonLD: data.homePage())
+            context.explainers = model.entries.map { card($0, questions: CardQuestions.list) }
             context.tags = model.tags.map(tagView)
-            return try output(page.outputPath, template: "home", context: context)
+            return try output(template: "home", context: context)
 
         case .explainer(let index):
-            let item = model.explainers[index]
+            guard var item = full else { preconditionFailure("an explainer page needs its explainer") }
+            item.tags = model.entries[index].tags
             var context = makeContext(
                 kind: "explainer", title: item.explainer.title, description: item.description, path: item.path,
-                root: "../", jsonLD: try data.explainerPage(item))
+                root: "../", jsonLD: data.explainerPage(item))
             context.page.ogType = "article"
             context.page.publishedTime = item.explainer.date.map(SiteDate.iso8601)
             context.explainer = explainerView(item)
-            context.related = model.related(to: item).map { card($0, questions: 2) }
-            return try output(item.path + "index.html", template: "explainer", context: context)
+            context.related = related(to: index).map { card(model.entries[$0], questions: CardQuestions.related) }
+            return try output(template: "explainer", context: context)
 
         case .tagIndex:
             let description = "Every topic covered by \(config.title)."
             var context = makeContext(
                 kind: "tags", title: "Topics", description: description, path: "tags/", root: "../",
-                jsonLD: try data.collectionPage(
+                jsonLD: data.collectionPage(
                     name: "Topics", description: description, path: "tags/",
                     items: model.tags.map { ($0.tag.name, $0.tag.path) }))
             context.tags = model.tags.map(tagView)
-            return try output(page.outputPath, template: "tags", context: context)
+            return try output(template: "tags", context: context)
 
         case .tag(let index):
             let group = model.tags[index]
@@ -105,46 +95,56 @@ struct PageRenderer: Sendable {
             let description = "Explainers about \(group.tag.name) from \(config.title)."
             var context = makeContext(
                 kind: "tag", title: title, description: description, path: group.tag.path, root: "../../",
-                jsonLD: try data.collectionPage(
+                jsonLD: data.collectionPage(
                     name: title, description: description, path: group.tag.path,
-                    items: group.explainers.map { ($0.explainer.title, $0.path) }))
+                    items: group.members.map { (model.entries[$0].summary.title, model.entries[$0].path) }))
             context.tag = tagView(group)
-            context.explainers = group.explainers.map { card($0, questions: 3) }
-            return try output(group.tag.path + "index.html", template: "tag", context: context)
+            context.explainers = group.members.map { card(model.entries[$0], questions: CardQuestions.list) }
+            return try output(template: "tag", context: context)
 
         case .archive:
             let description = "Every explainer published by \(config.title), newest first."
             var context = makeContext(
                 kind: "archive", title: "Archive", description: description, path: "archive/", root: "../",
-                jsonLD: try data.collectionPage(
+                jsonLD: data.collectionPage(
                     name: "Archive", description: description, path: "archive/",
-                    items: model.explainers.map { ($0.explainer.title, $0.path) }))
+                    items: model.entries.map { ($0.summary.title, $0.path) }))
             context.years = archiveYears()
-            return try output(page.outputPath, template: "archive", context: context)
+            return try output(template: "archive", context: context)
 
         case .search:
             let description = "Search every question and answer on \(config.title)."
             let context = makeContext(
                 kind: "search", title: "Search", description: description, path: "search/", root: "../",
-                jsonLD: try data.collectionPage(name: "Search", description: description, path: "search/", items: []))
-            return try output(page.outputPath, template: "search", context: context)
+                jsonLD: data.collectionPage(name: "Search", description: description, path: "search/", items: []))
+            return try output(template: "search", context: context)
 
         case .notFound:
             // Served for any missing URL at any depth: links lead from the base URL's path.
             var context = makeContext(
                 kind: "404", title: "Page not found", description: "This page does not exist on \(config.title).",
-                path: "404.html", root: config.basePath, jsonLD: try data.collectionPage(
+                path: "404.html", root: config.basePath, jsonLD: data.collectionPage(
                     name: "Page not found", description: "This page does not exist.", path: "404.html", items: []))
-            context.explainers = model.explainers.prefix(5).map { card($0, questions: 0) }
-            return try output(page.outputPath, template: "404", context: context)
+            context.explainers = model.entries.prefix(Self.notFoundCards).map { card($0, questions: CardQuestions.brief) }
+            return try output(template: "404", context: context)
         }
     }
 
-    private func output(_ path: String, template: String, context: PageContext) throws -> OutputFile {
+    /// How many of the newest explainers the 404 page shows.
+    static let notFoundCards = 5
+
+    private func output(template: String, context: PageContext) throws -> String {
         guard let html = theme.render(template, context: context) else {
             throw SiteBuildError.missingTemplate(template, theme: theme.name)
         }
-        return OutputFile(path: path, text: html)
+        guard let bodyEndHTML else { return html }
+        return Self.inserting(bodyEndHTML, beforeBodyEndOf: html)
+    }
+
+    /// `html` with `insertion` before its last `</body>` (or at the end when there is none).
+    static func inserting(_ insertion: String, beforeBodyEndOf html: String) -> String {
+        guard let range = html.range(of: "</body>", options: .backwards) else { return html + insertion }
+        return html.replacingCharacters(in: range.lowerBound..<range.lowerBound, with: insertion)
     }
 
     func makeContext(kind: String, title: String, description: String, path: String, root: String, jsonLD: String) -> PageContext {
@@ -171,37 +171,38 @@ struct PageRenderer: Sendable {
     }
 
     func tagView(_ group: SiteModel.TagGroup) -> TagView {
-        tagView(group.tag, count: group.explainers.count)
+        tagView(group.tag, count: group.members.count)
     }
 
-    func questionViews(_ item: PublishedExplainer) -> [QuestionView] {
-        item.explainer.questions.enumerated().map { index, qa in
+    func explainerView(_ item: PublishedExplainer) -> ExplainerView {
+        let tags = item.tags.map { tag in tagView(tag, count: model.count(ofTag: tag.slug) ?? 1) }
+        let questions = item.explainer.questions.enumerated().map { index, qa in
             QuestionView(
                 number: index + 1, question: qa.question, anchor: item.anchors[index], answerHTML: item.answersHTML[index],
                 section: qa.section, url: item.path + "#" + item.anchors[index], isFirst: index == 0)
         }
-    }
-
-    func explainerView(_ item: PublishedExplainer) -> ExplainerView {
-        let tags = item.tags.map { tag in tagView(tag, count: model.tags.first { $0.tag.slug == tag.slug }?.explainers.count ?? 1) }
         return ExplainerView(
             title: item.explainer.title, titleIsLong: item.explainer.title.count > 80, slug: item.slug, url: item.path, jsonURL: item.path + "index.json",
             summary: item.explainer.summary, date: dateView(item.explainer.date), author: item.explainer.author,
-            tags: tags, hasTags: !tags.isEmpty, questions: questionViews(item),
+            tags: tags, hasTags: !tags.isEmpty, questions: questions,
             questionCount: item.explainer.questions.count,
             questionCountLabel: item.explainer.questions.count == 1 ? "1 question answered" : "\(item.explainer.questions.count) questions answered",
             sourceFile: item.contentPath)
     }
 
-    func card(_ item: PublishedExplainer, questions limit: Int) -> ExplainerCardView {
-        let questions = questionViews(item)
-        let tags = item.tags.map { tagView($0, count: 0) }
-        let shown = Array(questions.prefix(limit))
+    func card(_ entry: SiteModel.Entry, questions limit: Int) -> ExplainerCardView {
+        let summary = entry.summary
+        let shown = summary.leadQuestions.prefix(limit).enumerated().map { index, lead in
+            QuestionView(
+                number: index + 1, question: lead.question, anchor: lead.anchor, answerHTML: lead.answerHTML,
+                section: lead.section, url: summary.path + "#" + lead.anchor, isFirst: index == 0)
+        }
+        let tags = entry.tags.map { tagView($0, count: 0) }
         return ExplainerCardView(
-            title: item.explainer.title, url: item.path, summary: item.explainer.summary, date: dateView(item.explainer.date),
+            title: summary.title, url: summary.path, summary: summary.summary, date: entry.date,
             tags: tags, hasTags: !tags.isEmpty, topQuestions: shown, hasTopQuestions: !shown.isEmpty,
-            moreQuestions: moreLabel(questions.count - shown.count, shown: shown.count),
-            questionCount: questions.count)
+            moreQuestions: moreLabel(summary.questionCount - shown.count, shown: shown.count),
+            questionCount: summary.questionCount)
     }
 
     private func moreLabel(_ hidden: Int, shown: Int) -> String? {
@@ -211,12 +212,12 @@ struct PageRenderer: Sendable {
 
     func archiveYears() -> [ArchiveYearView] {
         var years: [ArchiveYearView] = []
-        for item in model.explainers {
-            let year = item.explainer.date.map { String(SiteDate.year($0)) }
+        for entry in model.entries {
+            let year = entry.summary.date.map { String(SiteDate.year($0)) }
             if years.last?.year != year || years.isEmpty {
                 years.append(ArchiveYearView(year: year, explainers: []))
             }
-            years[years.count - 1].explainers.append(card(item, questions: 0))
+            years[years.count - 1].explainers.append(card(entry, questions: CardQuestions.brief))
         }
         return years
     }

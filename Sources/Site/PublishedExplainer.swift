@@ -42,18 +42,6 @@ struct PublishedExplainer: Sendable, Hashable {
             return anchor
         }
     }
-
-    /// Newest first; undated last; then by title and slug so the order never depends on input order.
-    static func newestFirst(_ a: PublishedExplainer, _ b: PublishedExplainer) -> Bool {
-        switch (a.explainer.date, b.explainer.date) {
-        case let (x?, y?) where x != y: return x > y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default:
-            if a.explainer.title != b.explainer.title { return a.explainer.title < b.explainer.title }
-            return a.slug < b.slug
-        }
-    }
 }
 
 /// A tag as the site shows it: the name as written in the first article (by slug order) that

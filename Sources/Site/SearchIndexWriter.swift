@@ -14,6 +14,28 @@ struct SearchIndexWriter: Sendable {
         var url: String
         var date: String?
         var tags: [String]
+
+        /// The entry as `JSONEncoder` with sorted keys would write it (no `date` when there is none).
+        func write(to writer: inout ScriptSafeJSON.Writer) {
+            writer.raw("{\"answer\":")
+            writer.string(answer)
+            if let date {
+                writer.raw(",\"date\":")
+                writer.string(date)
+            }
+            writer.raw(",\"question\":")
+            writer.string(question)
+            writer.raw(",\"tags\":[")
+            for (index, tag) in tags.enumerated() {
+                if index > 0 { writer.raw(UInt8(ascii: ",")) }
+                writer.string(tag)
+            }
+            writer.raw("],\"title\":")
+            writer.string(title)
+            writer.raw(",\"url\":")
+            writer.string(url)
+            writer.raw(UInt8(ascii: "}"))
+        }
     }
 
     func entries(for explainers: [PublishedExplainer]) -> [Entry] {
@@ -27,7 +49,25 @@ struct SearchIndexWriter: Sendable {
         }
     }
 
-    func json(for explainers: [PublishedExplainer]) throws -> Data {
-        Data(try ScriptSafeJSON.encode(entries(for: explainers)).utf8)
+    /// One explainer's entries as they appear in `search.json`, separated by commas (empty
+    /// when it has no questions). The index is its non-empty fragments joined by commas in
+    /// brackets, so an unchanged explainer's fragment can be copied from the previous index.
+    func fragment(for item: PublishedExplainer) -> [UInt8] {
+        var writer = ScriptSafeJSON.Writer(capacity: 4096)
+        for (index, entry) in entries(for: [item]).enumerated() {
+            if index > 0 { writer.raw(UInt8(ascii: ",")) }
+            entry.write(to: &writer)
+        }
+        return writer.bytes
+    }
+
+    func json(for explainers: [PublishedExplainer]) -> Data {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for fragment in explainers.map(fragment(for:)) where !fragment.isEmpty {
+            if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+            bytes += fragment
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return Data(bytes)
     }
 }

@@ -3,59 +3,19 @@ import ExplainerEngine
 import Foundation
 import Markdown
 
-/// What to build and where: the inputs of one site build.
-public struct BuildOptions: Sendable {
-    /// The site folder: holds `site.yml`, `content/` and `Themes/`.
-    public var sourceDirectory: String
-    /// Where the finished site goes; `<source>/public` when nil.
-    public var outputDirectory: String?
-    /// Overrides `theme:` in `site.yml`.
-    public var themeName: String?
-    public var includeDrafts: Bool
-    public var includeFuture: Bool
-    /// Build the valid articles even when others have errors (the build still reports failure).
-    public var keepGoing: Bool
-    /// Overrides `base_url` in `site.yml` (the preview server serves at its own address).
-    public var baseURL: String?
-    /// A script placed before `</body>` in every HTML page (the preview's live reload).
-    public var liveReloadScript: String?
-    /// The folder holding the themes; `<source>/Themes` when nil.
-    public var themesDirectory: String?
-    /// The moment that decides which articles are "in the future"; the time of the build when nil.
-    public var now: Date?
-
-    public init(
-        sourceDirectory: String = ".", outputDirectory: String? = nil, themeName: String? = nil,
-        includeDrafts: Bool = false, includeFuture: Bool = false, keepGoing: Bool = false,
-        themesDirectory: String? = nil, now: Date? = nil
-    ) {
-        self.sourceDirectory = sourceDirectory
-        self.outputDirectory = outputDirectory
-        self.themeName = themeName
-        self.includeDrafts = includeDrafts
-        self.includeFuture = includeFuture
-        self.keepGoing = keepGoing
-        self.themesDirectory = themesDirectory
-        self.now = now
-    }
-}
-
-/// What a build did.
-public struct BuildReport: Sendable {
-    public var outputDirectory: String
-    public var articleCount: Int
-    public var pagesWritten: Int
-    /// Problems that did not stop the build (warnings, or errors with `keepGoing`).
-    public var diagnostics: [Diagnostic]
-}
-
 /// Builds a whole site: content → explainers → HTML → themed pages in the output folder.
 ///
 /// The pipeline, one stage per type: `SiteConfig` reads `site.yml`; `ThemeLibrary` resolves the
-/// theme with its parents; `ContentDirectory` loads the articles; `ExplainerGenerator` and
-/// `MarkdownRenderer` make each explainer's answers (concurrently); `SiteModel` orders them and
-/// groups tags; `PageRenderer` renders the pages and the feed, sitemap and search index;
-/// `SiteWriter` swaps the finished site into place.
+/// theme with its parents; `ContentScan` lists the articles and `ArticleLoader`,
+/// `ExplainerGenerator` and `MarkdownRenderer` make each one's explainer (concurrently);
+/// `SiteModel` orders them and groups tags; `PageRenderer` renders the pages, and the feed,
+/// sitemap and search index writers the other files; `SiteWriter` puts the site in place.
+///
+/// Builds are incremental (`BuildCache`): an article whose file did not change is not read
+/// again, and a file of the site whose fingerprint did not change is neither rendered nor
+/// written. A build with nothing changed returns without touching anything. Whatever the
+/// cache held and however many cores were used, the output is byte for byte the one a first
+/// build on one core makes.
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
 
@@ -69,82 +29,126 @@ public struct SiteBuilder: Sendable {
     /// Runs the build. Throws `DiagnosticList` when any error was found; the previous output
     /// folder is then left exactly as it was.
     public func build(progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> BuildReport {
-        let inputs = try prepare(progress: progress)
-        let diagnostics = inputs.diagnostics
+        let paths = Paths(options)
+        let writer = SiteWriter(
+            outputDirectory: paths.output, protectedDirectories: [paths.source, paths.content, paths.themes])
+        // A build killed in the middle of a commit is finished before anything is read.
+        writer.recoverAbandonedStagingFolders()
+
+        BuildTrace.mark("start")
+        let scanTime = FileStamp.now()
+        let scan = ContentScan.run(paths.content)
+        BuildTrace.mark("scanned \(scan.files.count) files")
+        let environment = environmentDigest(paths, scan: scan)
+        let cachePath = BuildCache.path(in: paths.cache, forOutput: writer.outputDirectory)
+        let previous = options.incremental ? BuildCache.load(from: cachePath) : nil
+        BuildTrace.mark("environment and cache read")
+        if let previous, let report = upToDateReport(previous, scan: scan, environment: environment, writer: writer) {
+            progress("Nothing changed since the last build of \(writer.outputDirectory)")
+            return report
+        }
+
+        var (settings, diagnostics) = try prepareSettings(paths, writer: writer)
+        let articleKey = Self.articleKey(paths, config: settings.config)
+        let reusable = previous.flatMap { $0.articleKey == articleKey ? $0 : nil }
+        let concurrency = max(1, options.maxConcurrency ?? ParallelWork.cores)
+        let content = try await loadContent(
+            scan, paths: paths, articleKey: articleKey, config: settings.config, previous: reusable, concurrency: concurrency)
+        BuildTrace.mark("content loaded, \(content.fresh.count) made afresh")
+        diagnostics += content.diagnostics
+        let selection = select(content.records, diagnostics: &diagnostics)
+        progress("Loaded \(selection.kept.count) article\(selection.kept.count == 1 ? "" : "s")\(selection.notes)")
+
         let errors = diagnostics.filter { $0.severity == .error }
-        guard let theme = inputs.theme, errors.isEmpty || options.keepGoing, errors.allSatisfy(isArticleProblem) else {
+        guard let theme = settings.theme, errors.isEmpty || options.keepGoing, errors.allSatisfy({ isArticleProblem($0, paths) }) else {
             throw DiagnosticList(diagnostics.sorted(by: Self.diagnosticOrder))
         }
-        let config = inputs.config
-        let writer = inputs.writer
-        let articles = inputs.articles
-        let contentDirectory = inputs.contentDirectory
-        let outputDirectory = options.outputDirectory ?? (options.sourceDirectory as NSString).appendingPathComponent("public")
-
-        let markdown = MarkdownRenderer(options: config.rawHTML ? [.standard, .unsafe] : .standard)
-        let explainers = await Self.explain(articles, contentDirectory: contentDirectory, markdown: markdown)
-        progress("Rendered \(explainers.count) explainer\(explainers.count == 1 ? "" : "s") with the theme `\(theme.name)`")
-
-        let model = SiteModel(config: config, explainers: explainers)
+        settings.theme = theme
+        let model = SiteModel(config: settings.config, summaries: selection.kept.compactMap(\.summary))
         let assets = try Self.loadAssets(theme)
-        let assetPaths = Dictionary(uniqueKeysWithValues: assets.map { (ResolvedTheme.assetKey($0.sourcePath), $0.outputPath) })
-        var pages = try await PageRenderer(model: model, theme: theme, assets: assetPaths).render()
-        if let script = options.liveReloadScript {
-            pages = pages.map { $0.isPage ? $0.insertingBeforeBodyEnd("<script>\n\(script)</script>\n") : $0 }
-        }
-        let files = pages + assets.map { OutputFile(path: $0.outputPath, data: $0.data) }
+        BuildTrace.mark("model")
+        progress("Rendering \(model.entries.count) explainer\(model.entries.count == 1 ? "" : "s") with the theme `\(theme.name)`")
 
-        let written = try writer.write(files)
-        let pageCount = files.filter(\.isPage).count
-        progress("Wrote \(pageCount) pages (\(written) files) to \(outputDirectory)")
+        let site = SiteOutput(
+            options: options, paths: paths, model: model, theme: theme, assets: assets, content: content,
+            articleKey: articleKey, concurrency: concurrency)
+        var cache = BuildCache(
+            environment: environment, articleKey: articleKey, scanTime: scanTime, articles: content.records, outputs: [],
+            searchFragments: [], searchIndexStamp: .missing, futureBoundary: selection.futureBoundary, output: .none,
+            articleCount: model.entries.count, pagesWritten: 0, diagnostics: diagnostics.sorted(by: Self.diagnosticOrder))
+        let usable = previous.flatMap { $0.output.matches(writer.outputIdentity()) ? $0 : nil }
+        let written = try await site.write(with: writer, previous: usable, cache: &cache, cachePath: cachePath)
+        progress("Wrote \(written.filesWritten) of \(written.filesWritten + written.filesUnchanged) files to \(writer.outputDirectory)")
         return BuildReport(
-            outputDirectory: outputDirectory, articleCount: explainers.count, pagesWritten: pageCount,
-            diagnostics: diagnostics.sorted(by: Self.diagnosticOrder))
+            outputDirectory: writer.outputDirectory, articleCount: model.entries.count, pagesWritten: cache.pagesWritten,
+            diagnostics: cache.diagnostics, filesWritten: written.filesWritten, filesRemoved: written.filesRemoved,
+            filesUnchanged: written.filesUnchanged)
     }
 
-    /// Everything a build reads before it renders: settings, theme, articles, and the problems found.
-    struct Inputs {
+    /// The folders a build reads and writes, from the options.
+    struct Paths: Sendable {
+        var source: String
+        var output: String
+        var content: String
+        var themes: String
+        var cache: String
+        var siteConfig: String
+
+        init(_ options: BuildOptions) {
+            let source = options.sourceDirectory
+            self.source = source
+            output = options.outputDirectory ?? (source as NSString).appendingPathComponent("public")
+            content = (source as NSString).appendingPathComponent("content")
+            themes = options.themesDirectory ?? (source as NSString).appendingPathComponent("Themes")
+            cache = options.cacheDirectory ?? (source as NSString).appendingPathComponent(".explainer-cache")
+            siteConfig = (source as NSString).appendingPathComponent("site.yml")
+        }
+    }
+
+    /// The settings and theme of a build, and whether the output folder may be replaced.
+    struct Settings {
         var config: SiteConfig
         var theme: ResolvedTheme?
-        var articles: [Article]
-        var contentDirectory: String
-        var writer: SiteWriter
-        var diagnostics: [Diagnostic]
     }
 
-    /// Reads and checks every input without writing anything.
-    func prepare(progress: @Sendable (String) -> Void = { _ in }) throws(DiagnosticList) -> Inputs {
-        let source = options.sourceDirectory
-        let outputDirectory = options.outputDirectory ?? (source as NSString).appendingPathComponent("public")
-        var (config, warnings) = try SiteConfig.load(from: (source as NSString).appendingPathComponent("site.yml"))
+    /// Reads `site.yml` and the theme, and checks the output folder; problems are collected so
+    /// that one run reports them all with the content's.
+    func prepareSettings(_ paths: Paths, writer: SiteWriter) throws(DiagnosticList) -> (Settings, [Diagnostic]) {
+        var (config, diagnostics) = try SiteConfig.load(from: paths.siteConfig)
         if let baseURL = options.baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
-        var diagnostics = warnings
-
-        let themesDirectory = options.themesDirectory ?? (source as NSString).appendingPathComponent("Themes")
-        let contentDirectory = (source as NSString).appendingPathComponent("content")
-        let writer = SiteWriter(
-            outputDirectory: outputDirectory,
-            protectedDirectories: [source, contentDirectory, themesDirectory])
         do {
             try writer.checkOutputIsReplaceable()
         } catch {
             diagnostics.append(error)
         }
-        // Theme problems are collected with the content's, so one run reports them all.
-        var resolvedTheme: ResolvedTheme?
+        var theme: ResolvedTheme?
         do {
-            resolvedTheme = try ThemeLibrary(directory: themesDirectory).resolve(options.themeName ?? config.theme)
+            theme = try ThemeLibrary(directory: paths.themes).resolve(options.themeName ?? config.theme)
         } catch {
             diagnostics += error.diagnostics
         }
+        return (Settings(config: config, theme: theme), diagnostics)
+    }
 
-        let content = ContentDirectory.load(contentDirectory)
+    /// Everything a check reads: settings, theme, articles, and the problems found.
+    struct Inputs {
+        var config: SiteConfig
+        var theme: ResolvedTheme?
+        var articles: [Article]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Reads and checks every input without writing anything.
+    func prepare() throws(DiagnosticList) -> Inputs {
+        let paths = Paths(options)
+        let writer = SiteWriter(outputDirectory: paths.output, protectedDirectories: [paths.source, paths.content, paths.themes])
+        let (settings, settingsDiagnostics) = try prepareSettings(paths, writer: writer)
+        var diagnostics = settingsDiagnostics
+        let content = ContentDirectory.load(paths.content)
         diagnostics += content.diagnostics
-        let (articles, selectionNotes) = select(content.articles, contentDirectory: contentDirectory, diagnostics: &diagnostics)
-        progress("Loaded \(articles.count) article\(articles.count == 1 ? "" : "s")\(selectionNotes)")
-        return Inputs(
-            config: config, theme: resolvedTheme, articles: articles, contentDirectory: contentDirectory,
-            writer: writer, diagnostics: diagnostics)
+        let infos = content.articles.map { ArticleRecord.Info(sourcePath: $0.sourcePath, slug: $0.slug, draft: $0.draft, date: $0.date) }
+        let kept = selectInfos(infos, diagnostics: &diagnostics).kept
+        return Inputs(config: settings.config, theme: settings.theme, articles: kept.map { content.articles[$0] }, diagnostics: diagnostics)
     }
 
     /// Checks the settings, the theme and every article without writing anything, and returns
@@ -161,58 +165,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Whether a diagnostic is about one article, so that `keepGoing` can build the others.
-    func isArticleProblem(_ diagnostic: Diagnostic) -> Bool {
-        let contentDirectory = (options.sourceDirectory as NSString).appendingPathComponent("content")
-        return diagnostic.location.file.hasPrefix(contentDirectory + "/")
-    }
-
-    /// Drops drafts and future articles (unless asked for), articles with errors, and articles
-    /// whose slug a site page uses. Returns what is left and a note on what was left out.
-    func select(_ articles: [Article], contentDirectory: String, diagnostics: inout [Diagnostic]) -> ([Article], String) {
-        let now = options.now ?? Date()
-        var drafts = 0, future = 0
-        var kept: [Article] = []
-        for article in articles {
-            if SiteBuilder.reservedSlugs.contains(article.slug) {
-                diagnostics.append(Diagnostic(
-                    at: SourceLocation(file: article.sourcePath, line: 1, column: 1),
-                    "the slug \"\(article.slug)\" is used by the site's own /\(article.slug)/ page",
-                    hint: "rename the file or set another `slug:` in its front matter"))
-                continue
-            }
-            if diagnostics.contains(where: { $0.severity == .error && $0.location.file == article.sourcePath }) { continue }
-            if article.draft && !options.includeDrafts { drafts += 1; continue }
-            if let date = article.date, date > now, !options.includeFuture { future += 1; continue }
-            kept.append(article)
-        }
-        var notes: [String] = []
-        if drafts > 0 { notes.append("\(drafts) draft\(drafts == 1 ? "" : "s") left out (--drafts includes them)") }
-        if future > 0 { notes.append("\(future) dated in the future left out (--future includes them)") }
-        return (kept, notes.isEmpty ? "" : "; " + notes.joined(separator: ", "))
-    }
-
-    /// Each article's explainer with its answers rendered, made concurrently, in input order.
-    static func explain(_ articles: [Article], contentDirectory: String, markdown: MarkdownRenderer) async -> [PublishedExplainer] {
-        let contentPrefix = contentDirectory.hasSuffix("/") ? contentDirectory : contentDirectory + "/"
-        return await withTaskGroup(of: (Int, PublishedExplainer).self, returning: [PublishedExplainer].self) { group in
-            for (index, article) in articles.enumerated() {
-                group.addTask {
-                    var explainer = ExplainerGenerator().explain(article)
-                    let relative = explainer.sourcePath.hasPrefix(contentPrefix)
-                        ? String(explainer.sourcePath.dropFirst(contentPrefix.count)) : (explainer.sourcePath as NSString).lastPathComponent
-                    explainer.sourcePath = "content/" + relative
-                    let html = explainer.questions.map { markdown.html($0.answer) }
-                    let published = PublishedExplainer(
-                        explainer: explainer, contentPath: explainer.sourcePath, answersHTML: html,
-                        answersText: html.map(PlainText.fromHTML), anchors: PublishedExplainer.anchors(for: explainer.questions),
-                        tags: [])
-                    return (index, published)
-                }
-            }
-            var results: [(Int, PublishedExplainer)] = []
-            for await result in group { results.append(result) }
-            return results.sorted { $0.0 < $1.0 }.map(\.1)
-        }
+    func isArticleProblem(_ diagnostic: Diagnostic, _ paths: Paths) -> Bool {
+        diagnostic.location.file.hasPrefix(paths.content + "/")
     }
 
     /// Reads every asset of the theme chain, sorted by path.

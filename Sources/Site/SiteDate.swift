@@ -17,9 +17,15 @@ enum SiteDate {
 
     /// `June 19, 2024` in English, `19 juin 2024` in French.
     static func display(_ date: Date, language: String) -> String {
+        date.formatted(displayStyle(language: language))
+    }
+
+    /// The style of `display(_:language:)`, to format many dates without making it again
+    /// (making a locale costs more than formatting a date).
+    static func displayStyle(language: String) -> Date.FormatStyle {
         var style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language), timeZone: utc)
         style.calendar = Calendar(identifier: .gregorian)
-        return date.formatted(style)
+        return style
     }
 
     /// The year, for the archive.

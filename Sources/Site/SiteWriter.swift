@@ -7,14 +7,23 @@ import Glibc
 import Darwin
 #endif
 
-/// Puts a finished site in place all at once: every file goes into a staging folder next to
-/// the output folder, which is then swapped with the old output in one step.
+/// Puts a finished site in place so that the output folder always holds a complete site.
 ///
-/// On Linux the swap is `renameat2(…, RENAME_EXCHANGE)`, so the output path always holds a
-/// complete site; elsewhere, or on file systems without it, the old folder is renamed away
-/// first. The old tree is removed afterwards. Staging folders left by killed builds (their
-/// process no longer runs) are removed by the next build. Nothing is written outside the
-/// staging folder, and a folder that does not look like a site built here is never replaced.
+/// A first build (or one that changes most files) writes every file into a staging folder next
+/// to the output folder, which is then swapped with the old output in one step: on Linux with
+/// `renameat2(…, RENAME_EXCHANGE)`, elsewhere by renaming the old folder away first. The old
+/// tree is removed afterwards.
+///
+/// A rebuild that changes a few files of a large site cannot afford that (creating and deleting
+/// ten thousand folders takes seconds on ext4), so it commits in place instead
+/// (`SiteWriter+Commit.swift`): the new files are written into the staging folder, a journal
+/// of the moves is written, then the files are renamed over the old ones with interrupt
+/// signals held back. Each file is always whole; if the process is killed during those renames,
+/// the next build finishes the journal before anything else.
+///
+/// Staging folders left by killed builds (their process no longer runs) are finished or
+/// removed by the next build. Nothing is written outside the staging folder before the swap or
+/// commit, and a folder that does not look like a site built here is never replaced.
 struct SiteWriter: Sendable {
     /// The output folder, absolute and standardised.
     var outputDirectory: String
@@ -52,6 +61,8 @@ struct SiteWriter: Sendable {
         guard isDirectory.boolValue else {
             throw Diagnostic(at: location, "the output path exists and is not a folder", hint: "remove it or choose another --output")
         }
+        // The marker settles it without listing a folder of ten thousand entries.
+        if FileStamp.of(markerPath) != .missing { return }
         let entries = (try? manager.contentsOfDirectory(atPath: outputDirectory)) ?? []
         if !entries.isEmpty, !entries.contains(Self.markerName) {
             throw Diagnostic(
@@ -60,36 +71,52 @@ struct SiteWriter: Sendable {
         }
     }
 
+    var markerPath: String { (outputDirectory as NSString).appendingPathComponent(Self.markerName) }
+
     /// Writes `files` into a fresh staging folder and swaps it into place. Returns the number of
     /// files written. On any failure the staging folder is removed and the old output is untouched.
     func write(_ files: [OutputFile]) throws -> Int {
-        try checkOutputIsReplaceable()
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: parentDirectory, withIntermediateDirectories: true)
-        removeAbandonedStagingFolders()
-        let staging = stagingDirectory
-        if manager.fileExists(atPath: staging) { try manager.removeItem(atPath: staging) }
-        try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        var seen = Set<String>()
+        for file in files where !seen.insert(file.path).inserted {
+            throw Diagnostic(at: SourceLocation(file: file.path, line: 0, column: 0), "two parts of the site write the same file \(file.path)")
+        }
+        let staging = try beginStaging()
         do {
-            var seen = Set<String>()
-            for file in files {
-                guard seen.insert(file.path).inserted else {
-                    throw Diagnostic(at: SourceLocation(file: file.path, line: 0, column: 0), "two parts of the site write the same file \(file.path)")
-                }
-                let target = try Self.path(file.path, inside: staging)
-                try manager.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                guard manager.createFile(atPath: target, contents: file.data) else {
-                    throw Diagnostic(at: SourceLocation(file: target, line: 0, column: 0), "cannot write the file")
-                }
-            }
-            _ = manager.createFile(
-                atPath: (staging as NSString).appendingPathComponent(Self.markerName), contents: Data(Self.markerText.utf8))
-            try swapIntoPlace(staging)
+            for file in files { try staging.write(file.data, to: file.path) }
+            try finishStaging(staging)
         } catch {
-            try? manager.removeItem(atPath: staging)
+            staging.discard()
             throw error
         }
         return files.count
+    }
+
+    /// Checks the output folder, finishes or removes what killed builds left, and makes an empty
+    /// staging folder for this build.
+    func beginStaging() throws -> StagingFolder {
+        try checkOutputIsReplaceable()
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: parentDirectory, withIntermediateDirectories: true)
+        recoverAbandonedStagingFolders()
+        let staging = stagingDirectory
+        if manager.fileExists(atPath: staging) { try manager.removeItem(atPath: staging) }
+        try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        return StagingFolder(path: staging)
+    }
+
+    /// Adds the marker to a staging folder that holds a whole site, runs `beforeSwap` (which
+    /// may record the new output's identity) and swaps the folder into place. On failure the
+    /// caller discards the staging folder.
+    func finishStaging(_ staging: StagingFolder, beforeSwap: (OutputIdentity) throws -> Void = { _ in }) throws {
+        try staging.write(Data(Self.markerText.utf8), to: Self.markerName)
+        try beforeSwap(OutputIdentity(folder: FileStamp.of(staging.path), marker: FileStamp.of(staging.path + "/" + Self.markerName)))
+        try swapIntoPlace(staging.path)
+    }
+
+    /// What identifies the output folder written by a build: the folder and its marker file. A
+    /// folder deleted and made again, or replaced by another build, has another identity.
+    func outputIdentity() -> OutputIdentity {
+        OutputIdentity(folder: FileStamp.of(outputDirectory), marker: FileStamp.of(markerPath))
     }
 
     /// `relative` joined to `root`, refusing anything that could leave `root`.
@@ -113,7 +140,7 @@ struct SiteWriter: Sendable {
         }
         if Self.exchange(staging, outputDirectory) {
             // `staging` now holds the previous site.
-            try? manager.removeItem(atPath: staging)
+            StagingFolder(path: staging).discard()
             return
         }
         let old = (parentDirectory as NSString).appendingPathComponent("\(stagingPrefix)\(getpid())-old")
@@ -124,7 +151,7 @@ struct SiteWriter: Sendable {
             try? rename(old, to: outputDirectory)
             throw error
         }
-        try? manager.removeItem(atPath: old)
+        StagingFolder(path: old).discard()
     }
 
     private func rename(_ from: String, to: String) throws {
@@ -155,17 +182,21 @@ struct SiteWriter: Sendable {
     nonisolated(unsafe) private static let renameat2Symbol: UnsafeMutableRawPointer? = dlsym(dlopen(nil, RTLD_NOW), "renameat2")
     #endif
 
-    /// Removes `.<output>.staging-<pid>` folders whose build process is no longer running.
-    func removeAbandonedStagingFolders() {
-        let manager = FileManager.default
-        guard let entries = try? manager.contentsOfDirectory(atPath: parentDirectory) else { return }
-        for entry in entries where entry.hasPrefix(stagingPrefix) {
+    /// Finishes the commit journals of `.<output>.staging-<pid>` folders whose build process is
+    /// no longer running, then removes those folders.
+    func recoverAbandonedStagingFolders() {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parentDirectory) else { return }
+        for entry in entries.sorted() where entry.hasPrefix(stagingPrefix) {
             let suffix = entry.dropFirst(stagingPrefix.count)
             let pidText = suffix.split(separator: "-").first.map(String.init) ?? ""
             guard let pid = Int32(pidText) else { continue }
             let alive = pid != getpid() && (kill(pid, 0) == 0 || errno == EPERM)
             if !alive {
-                try? manager.removeItem(atPath: (parentDirectory as NSString).appendingPathComponent(entry))
+                let folder = StagingFolder(path: (parentDirectory as NSString).appendingPathComponent(entry))
+                if let journal = CommitJournal.read(from: folder) {
+                    apply(journal, from: folder)
+                }
+                folder.discard()
             }
         }
     }

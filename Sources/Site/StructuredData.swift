@@ -9,7 +9,7 @@ import Foundation
 struct StructuredData: Sendable {
     var config: SiteConfig
 
-    func explainerPage(_ item: PublishedExplainer) throws -> String {
+    func explainerPage(_ item: PublishedExplainer) -> String {
         let explainer = item.explainer
         let url = config.absoluteURL(item.path)
         var article: [String: JSONValue] = [
@@ -46,10 +46,10 @@ struct StructuredData: Sendable {
             "inLanguage": .string(config.language),
             "mainEntity": .array(questions),
         ]
-        return try ScriptSafeJSON.encode(JSONValue.array([.object(article), faq]))
+        return ScriptSafeJSON.encode(JSONValue.array([.object(article), faq]))
     }
 
-    func homePage() throws -> String {
+    func homePage() -> String {
         let root = config.absoluteURL("")
         let site: JSONValue = [
             "@context": "https://schema.org",
@@ -66,11 +66,11 @@ struct StructuredData: Sendable {
                 "query-input": "required name=search_term_string",
             ],
         ]
-        return try ScriptSafeJSON.encode(site)
+        return ScriptSafeJSON.encode(site)
     }
 
     /// A page listing explainers (tag, tag index, archive, search): `items` are site-relative paths.
-    func collectionPage(name: String, description: String, path: String, items: [(name: String, path: String)]) throws -> String {
+    func collectionPage(name: String, description: String, path: String, items: [(name: String, path: String)]) -> String {
         let elements: [JSONValue] = items.enumerated().map { index, item in
             ["@type": "ListItem", "position": .int(index + 1), "name": .string(item.name), "url": .string(config.absoluteURL(item.path))]
         }
@@ -86,7 +86,7 @@ struct StructuredData: Sendable {
         if !elements.isEmpty {
             page["mainEntity"] = ["@type": "ItemList", "itemListElement": .array(elements)]
         }
-        return try ScriptSafeJSON.encode(JSONValue.object(page))
+        return ScriptSafeJSON.encode(JSONValue.object(page))
     }
 
     private var publisher: JSONValue {

@@ -18,6 +18,9 @@ public struct ThemeLibrary: Sendable {
         self.directory = directory
     }
 
+    /// Put before every template's text: a standalone pragma line, which renders as nothing.
+    static let contentTypePragma = "{{% CONTENT_TYPE: \(HTMLEscaping.ContentType.name) }}\n"
+
     /// The names of the themes in the folder, sorted.
     public func themeNames() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
@@ -40,6 +43,7 @@ public struct ThemeLibrary: Sendable {
         }
 
         var diagnostics: [Diagnostic] = []
+        HTMLEscaping.ContentType.register()
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         for (templateName, path) in templateFiles.sorted(by: { $0.key < $1.key }) {
@@ -50,7 +54,10 @@ public struct ThemeLibrary: Sendable {
             let text = String(decoding: data, as: UTF8.self)
             sources[templateName] = text
             do {
-                library.register(try MustacheTemplate(string: text), named: templateName)
+                // Parsed as written first, so errors name the theme file's own lines; then with
+                // the pragma that selects the site's HTML escaping (see `HTMLEscaping.ContentType`).
+                _ = try MustacheTemplate(string: text)
+                library.register(try MustacheTemplate(string: Self.contentTypePragma + text), named: templateName)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Self.diagnostic(for: error, path: path))
             } catch {

@@ -103,6 +103,43 @@ struct EscapingTests {
         #expect(ScriptSafeJSON.escape(#"{"a":"</script><!--&\#u{2028}"}"#) == #"{"a":"\u003c/script\u003e\u003c!--\u0026\u2028"}"#)
     }
 
+    @Test("the JSON writer writes what JSONEncoder with sorted keys and the script-safe escapes write")
+    func jsonWriterMatchesEncoder() throws {
+        let decoded = [
+            "", "plain", #"quote " backslash \ slash / tab "# + "\t", "\u{0}\u{1}\u{1F}\u{7F}", "line\nfeed\r\u{8}\u{C}",
+            "</script><!-- & >", "\u{2028}\u{2029}", "é 😀 “curly” — \u{E2}", "\u{E2}\u{80}",
+        ]
+        let value = JSONValue.array(decoded.map(JSONValue.string) + [
+            ["b": .int(1), "a": .string("x"), "@type": "T", "A": [], "a10": .int(2), "a9": .int(-3), "é": "e", "query-input": "q"],
+        ])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let expected = ScriptSafeJSON.escape(String(decoding: try encoder.encode(value), as: UTF8.self))
+        #expect(ScriptSafeJSON.encode(value) == expected)
+
+        let entries = decoded.map { text in
+            SearchIndexWriter.Entry(title: text, question: text + "?", answer: text, url: "a/#q", date: text.isEmpty ? nil : "2024-01-01", tags: [text, "t"])
+        }
+        var writer = ScriptSafeJSON.Writer()
+        writer.raw(UInt8(ascii: "["))
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { writer.raw(UInt8(ascii: ",")) }
+            entry.write(to: &writer)
+        }
+        writer.raw(UInt8(ascii: "]"))
+        #expect(writer.text == ScriptSafeJSON.escape(String(decoding: try encoder.encode(entries), as: UTF8.self)))
+    }
+
+    @Test("plain text from HTML: tags dropped, block ends spaced, entities decoded, white space folded")
+    func plainText() {
+        #expect(PlainText.fromHTML("<p>One &amp; <em>two</em></p>\n<ul>\n<li>three</li>\n<li>four&#x2014;five</li>\n</ul>\n")
+            == "One & two three four\u{2014}five")
+        #expect(PlainText.fromHTML("<P>A</P><BR/>b<br />c&nbsp;d&bogus; &#65;&quot;") == "A b c d&bogus; A\"")
+        #expect(PlainText.fromHTML("  lone < sign") == "lone")
+        #expect(PlainText.collapseWhitespace("\u{2003}a\u{3000}\u{85}b\r\n\tc\u{A0} ") == "a b c")
+        #expect(PlainText.decodeEntities("&amp;&lt;&gt;&quot;&apos;&#x1F600;&#;&") == "&<>\"'😀&#;&")
+    }
+
     @Test("XMLEscaping escapes markup and drops characters XML forbids")
     func xmlEscaping() {
         #expect(XMLEscaping.escape("a<b>&\"c'\u{1}\u{0B}d") == "a&lt;b&gt;&amp;&quot;c&apos;d")

@@ -75,6 +75,17 @@ struct SiteFixture {
         return result
     }
 
+    /// The stamp (inode, size, times) of every file under `folder`, by relative path.
+    static func stamps(_ folder: String) -> [String: FileStamp] {
+        var result: [String: FileStamp] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return result }
+        while let relative = enumerator.nextObject() as? String {
+            let stamp = FileStamp.of((folder as NSString).appendingPathComponent(relative))
+            result[relative] = stamp
+        }
+        return result
+    }
+
     static let defaultSiteYAML = """
         title: Test Desk
         description: Questions & answers, tested.
