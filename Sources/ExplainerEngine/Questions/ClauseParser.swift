@@ -326,6 +326,12 @@ struct ClauseParser: Sendable {
             }
         }
 
+        /// "..., and bought a smaller one": a verb that may be past or participle, with an object after it.
+        func isPastWithObject(_ position: Int, end: Int) -> Bool {
+            guard position + 1 < end, tokens[position].tag == .verb, tokens[position].form == .pastOrParticiple else { return false }
+            return tokens[position + 1].tag == .determiner || tokens[position + 1].tag == .possessivePronoun
+        }
+
         func verbGroup(at start: Int, end: Int) -> VerbGroup? {
             var index = start
             var auxiliaries: [Int] = []
@@ -437,7 +443,8 @@ struct ClauseParser: Sendable {
             case .relative, .subordinator, .complementizer:
                 return true
             case .conjunction:
-                return comma + 2 < end && (isFiniteVerbStart(comma + 2, end: end) || clauseFollows(at: comma + 2, end: end))
+                return comma + 2 < end && (isFiniteVerbStart(comma + 2, end: end) || isPastWithObject(comma + 2, end: end)
+                    || clauseFollows(at: comma + 2, end: end))
             case .verb:
                 return next.form == .gerund || next.form == .pastParticiple
             case .preposition:
@@ -542,7 +549,8 @@ struct ClauseParser: Sendable {
                         continue
                     }
                     if nextToken.tag == .conjunction {
-                        if isFiniteVerbStart(next + 1, end: end) {
+                        if isFiniteVerbStart(next + 1, end: end)
+                            || (tokens[verb.main].form == .past || tokens[verb.main].form == .pastOrParticiple) && isPastWithObject(next + 1, end: end) {
                             result.append(Constituent(kind: .coordinatedVerb, range: (next + 1)..<end))
                             position = end
                             continue
