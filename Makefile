@@ -35,7 +35,7 @@ export LSAN_OPTIONS
 # (see README, "Known limitations"). Memory errors are still caught; `make fuzz` keeps leak checks on.
 test-sanitizers: deps ## Run the test suite under AddressSanitizer, then ThreadSanitizer
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
-	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+	TSAN_OPTIONS=suppressions=$(CURDIR)/scripts/tsan-suppressions.txt $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 FUZZ_SECONDS  ?= 60
 FUZZ_TARGETS  := FuzzArticle FuzzFrontMatter FuzzMarkdown
