@@ -17,6 +17,8 @@ struct PageRenderer: Sendable {
     /// For each entry, the entries shown as related (`SiteModel.related(to:)`), when worked out
     /// beforehand for every page at once.
     var related: [[Int]] = []
+    /// Skeletons for explainer pages (`PageSkeleton`), when the theme allows them.
+    var skeletons: PageSkeletons?
 
     func related(to index: Int) -> [Int] {
         related.isEmpty ? model.related(to: index) : related[index]
@@ -134,7 +136,12 @@ struct PageRenderer: Sendable {
     static let notFoundCards = 5
 
     private func output(template: String, context: PageContext) throws -> String {
-        guard let html = theme.render(template, context: context) else {
+        let rendered = if let skeletons, template == "explainer", theme.allowsSkeletons {
+            skeletons.render(template, context: context, theme: theme)
+        } else {
+            theme.render(template, context: context)
+        }
+        guard let html = rendered else {
             throw SiteBuildError.missingTemplate(template, theme: theme.name)
         }
         guard let bodyEndHTML else { return html }

@@ -38,7 +38,15 @@ extension SiteOutput {
         }
         cache.relatedKey = relatedKey
         cache.related = pageRenderer.related
+        pageRenderer.skeletons = options.usesSkeletons ? PageSkeletons() : nil
         let renderer = pageRenderer
+        var directRenderer = pageRenderer
+        directRenderer.skeletons = nil
+        let direct = directRenderer
+        let isExplainerPage = { (file: PlannedFile) -> Bool in
+            if case .page(.explainer) = file.product { return true }
+            return false
+        }
         BuildTrace.mark("related explainers")
         let entryKeys = model.entries.indices.map(entryKey)
         let files = try await plan(renderer: renderer, site: siteDigest, entryKeys: entryKeys)
@@ -101,6 +109,11 @@ extension SiteOutput {
                     guard file.product != .searchIndex else { return }
                     try staging.write(try produce(file, renderer: renderer, explainers: explainers), to: name)
                 }
+                if renderer.skeletons?.failed == true {
+                    try await ParallelWork.forEach(Array(zip(names, changed)).filter { isExplainerPage($0.1) }, maxConcurrency: concurrency) { name, file in
+                        try staging.write(try produce(file, renderer: direct, explainers: explainers), to: name)
+                    }
+                }
                 if let fragments = try await searchFragments, let searchName {
                     cache.searchFragments = fragments
                     cache.searchIndexStamp = FileStamp.of(staging.path + "/" + searchName).withoutChangeTime
@@ -125,7 +138,7 @@ extension SiteOutput {
                     // The old cache would describe files that are about to change.
                     guard unlink(cachePath) == 0 || errno == ENOENT else { throw error }
                 }
-                BuildTrace.mark("staged")
+                BuildTrace.mark("staged; " + (renderer.skeletons?.statistics ?? ""))
                 try writer.commit(journal, from: staging)
                 BuildTrace.mark("committed")
             } else {
@@ -139,11 +152,21 @@ extension SiteOutput {
                     guard file.product != .searchIndex else { return }
                     try staging.write(try produce(file, renderer: renderer, explainers: explainers), to: file.path)
                 }
+                if renderer.skeletons?.failed == true {
+                    // Every explainer page again, as new files (a hard-linked one is only unlinked).
+                    let redo = files.filter(isExplainerPage)
+                    let missing = Set(redo.indices.filter { explainersNeeded(redo[$0], explainers) })
+                    let all = missing.isEmpty ? explainers : try await fullExplainers(model.entries.indices.map { $0 })
+                    try await ParallelWork.forEach(redo, maxConcurrency: concurrency) { file in
+                        unlink(staging.path + "/" + file.path)
+                        try staging.write(try produce(file, renderer: direct, explainers: all), to: file.path)
+                    }
+                }
                 if let fragments = try await searchFragments {
                     cache.searchFragments = fragments
                     cache.searchIndexStamp = FileStamp.of(staging.path + "/search.json").withoutChangeTime
                 }
-                BuildTrace.mark("staged")
+                BuildTrace.mark("staged; " + (renderer.skeletons?.statistics ?? ""))
                 var finished = cache
                 try writer.finishStaging(staging) { identity in
                     finished.output = identity
@@ -178,6 +201,12 @@ extension SiteOutput {
             }
         }
         return result
+    }
+
+    /// Whether making `file` needs an explainer that `explainers` lacks.
+    func explainersNeeded(_ file: PlannedFile, _ explainers: [Int: PublishedExplainer]) -> Bool {
+        if case .page(.explainer(let index)) = file.product { return explainers[index] == nil }
+        return false
     }
 
     /// Hard-links `source` to `target`, making `target`'s folder if needed; false on failure.
