@@ -17,6 +17,9 @@ struct PageRenderer: Sendable {
     /// For each entry, the entries shown as related (`SiteModel.related(to:)`), when worked out
     /// beforehand for every page at once.
     var related: [[Int]] = []
+    /// Entries' dates as pages show them (`SiteModel.dateViews(of:)`), for the pages to render;
+    /// a date missing here is formatted when needed.
+    var dates: [Date: DateView] = [:]
     /// Skeletons for explainer pages (`PageSkeleton`), when the theme allows them.
     var skeletons: PageSkeletons?
 
@@ -190,7 +193,8 @@ struct PageRenderer: Sendable {
         }
         return ExplainerView(
             title: item.explainer.title, titleIsLong: item.explainer.title.count > 80, slug: item.slug, url: item.path, jsonURL: item.path + "index.json",
-            summary: item.explainer.summary, date: dateView(item.explainer.date), author: item.explainer.author,
+            summary: item.explainer.summary, date: item.explainer.date.flatMap { dates[$0] } ?? dateView(item.explainer.date),
+            author: item.explainer.author,
             tags: tags, hasTags: !tags.isEmpty, questions: questions,
             questionCount: item.explainer.questions.count,
             questionCountLabel: item.explainer.questions.count == 1 ? "1 question answered" : "\(item.explainer.questions.count) questions answered",
@@ -206,7 +210,7 @@ struct PageRenderer: Sendable {
         }
         let tags = entry.tags.map { tagView($0, count: 0) }
         return ExplainerCardView(
-            title: summary.title, url: summary.path, summary: summary.summary, date: entry.date,
+            title: summary.title, url: summary.path, summary: summary.summary, date: summary.date.flatMap { dates[$0] } ?? dateView(summary.date),
             tags: tags, hasTags: !tags.isEmpty, topQuestions: shown, hasTopQuestions: !shown.isEmpty,
             moreQuestions: moreLabel(summary.questionCount - shown.count, shown: shown.count),
             questionCount: summary.questionCount)

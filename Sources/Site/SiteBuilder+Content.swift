@@ -118,10 +118,8 @@ extension SiteBuilder {
         let made = try await ParallelWork.map(work, maxConcurrency: concurrency, chunkSize: 8) { item -> (Int, ArticleRecord, PublishedExplainer?) in
             let path = (contentFolder as NSString).appendingPathComponent(item.file.relativePath)
             let digest = FileManager.default.contents(atPath: path).map(Self.digest) ?? .zero
-            if var old = item.old, old.contentDigest == digest, digest != .zero {
-                old.stamp = item.file.stamp
-                old.encoded = nil
-                return (item.index, old, nil)
+            if let old = item.old, old.contentDigest == digest, digest != .zero {
+                return (item.index, old.restamped(item.file.stamp), nil)
             }
             let (record, explainer) = Self.makeRecord(
                 item.file, contentDigest: digest, contentFolder: contentFolder, articleKey: articleKey, markdown: markdown)
@@ -180,6 +178,8 @@ extension SiteBuilder {
 
     /// Every file that shares its slug with another is an error (as `ContentDirectory` reports it).
     static func duplicateSlugs(in infos: [ArticleRecord.Info]) -> [Diagnostic] {
+        var seen = Set<String>(minimumCapacity: infos.count)
+        guard infos.contains(where: { !seen.insert($0.slug).inserted }) else { return [] }
         let groups = Dictionary(grouping: infos, by: \.slug).filter { $0.value.count > 1 }
         return groups.keys.sorted().flatMap { slug -> [Diagnostic] in
             let paths = groups[slug]!.map(\.sourcePath)

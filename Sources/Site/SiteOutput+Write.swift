@@ -38,7 +38,29 @@ extension SiteOutput {
         }
         cache.relatedKey = relatedKey
         cache.related = pageRenderer.related
+        BuildTrace.mark("related explainers")
+        let entryKeys = model.entries.indices.map(entryKey)
+        let files = try await plan(renderer: pageRenderer, site: siteDigest, entryKeys: entryKeys)
+        BuildTrace.mark("planned \(files.count) files")
+        let oldOutputs = previous?.outputKeys() ?? [:]
+        let changed = files.filter { oldOutputs[$0.path] != $0.key }
+        let planned = Set(files.map(\.path))
+        let removed = oldOutputs.keys.filter { !planned.contains($0) }.sorted()
+
         pageRenderer.skeletons = options.usesSkeletons ? PageSkeletons() : nil
+        // Dates are formatted once each, for the entries the changed pages show.
+        var shown = Set<Int>()
+        var listChanged = false
+        for file in changed {
+            switch file.product {
+            case .page(.explainer(let index)):
+                shown.insert(index)
+                shown.formUnion(pageRenderer.related(to: index))
+            case .page: listChanged = true
+            default: break
+            }
+        }
+        pageRenderer.dates = model.dateViews(of: listChanged ? Array(model.entries.indices) : Array(shown))
         let renderer = pageRenderer
         var directRenderer = pageRenderer
         directRenderer.skeletons = nil
@@ -47,14 +69,6 @@ extension SiteOutput {
             if case .page(.explainer) = file.product { return true }
             return false
         }
-        BuildTrace.mark("related explainers")
-        let entryKeys = model.entries.indices.map(entryKey)
-        let files = try await plan(renderer: renderer, site: siteDigest, entryKeys: entryKeys)
-        BuildTrace.mark("planned \(files.count) files")
-        let oldOutputs = previous?.outputKeys() ?? [:]
-        let changed = files.filter { oldOutputs[$0.path] != $0.key }
-        let planned = Set(files.map(\.path))
-        let removed = oldOutputs.keys.filter { !planned.contains($0) }.sorted()
         let inPlace = previous != nil && changed.count * 2 <= files.count
 
         // The whole explainers the changed files need; the search index's unchanged parts come
