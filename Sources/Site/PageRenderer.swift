@@ -23,6 +23,13 @@ struct PageRenderer: Sendable {
     /// Skeletons for explainer pages (`PageSkeleton`), when the theme allows them.
     var skeletons: PageSkeletons?
 
+    /// This renderer rendering every page directly through the templates.
+    var withoutSkeletons: PageRenderer {
+        var renderer = self
+        renderer.skeletons = nil
+        return renderer
+    }
+
     func related(to index: Int) -> [Int] {
         related.isEmpty ? model.related(to: index) : related[index]
     }

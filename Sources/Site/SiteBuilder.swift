@@ -51,7 +51,7 @@ public struct SiteBuilder: Sendable {
         var (settings, diagnostics) = try prepareSettings(paths, writer: writer)
         let articleKey = Self.articleKey(paths, config: settings.config)
         let reusable = previous.flatMap { $0.articleKey == articleKey ? $0 : nil }
-        let concurrency = max(1, options.maxConcurrency ?? ProcessInfo.processInfo.environment["EXPLAINER_JOBS"].flatMap { Int($0) } ?? ParallelWork.cores)
+        let concurrency = max(1, options.maxConcurrency ?? ParallelWork.cores)
         let content = try await loadContent(
             scan, paths: paths, articleKey: articleKey, config: settings.config, previous: reusable, concurrency: concurrency)
         BuildTrace.mark("content loaded, \(content.fresh.count) made afresh")
