@@ -35,6 +35,7 @@ extension BuildCache {
         }
         writer.write(searchIndexStamp)
         writer.write(futureBoundary)
+        writer.write(latestPublished)
         writer.write(relatedKey)
         writer.write(UInt64(related.count))
         for list in related {
@@ -73,6 +74,7 @@ extension BuildCache {
         }
         searchIndexStamp = try reader.readStamp()
         futureBoundary = try reader.readDate()
+        latestPublished = try reader.readDate()
         relatedKey = try reader.readDigest()
         let relatedCount = try reader.readCount()
         related = []
