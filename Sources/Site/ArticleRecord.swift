@@ -5,8 +5,9 @@ import Foundation
 /// problem that kept it from loading or what the site needs from it.
 ///
 /// Kept in the build cache, so that a file whose stamp (or, failing that, whose bytes) did not
-/// change is neither read nor parsed nor turned into an explainer again.
-struct ArticleRecord: Sendable, Hashable {
+/// change is neither read nor parsed nor turned into an explainer again. A class with constant
+/// properties (so `Sendable`): ten thousand of them are paired, filtered and selected per build.
+final class ArticleRecord: Sendable, Hashable {
     /// The article's metadata that decides whether it is published.
     struct Info: Sendable, Hashable {
         /// As the loader names the file (the content folder as given, plus the relative path).
@@ -23,14 +24,27 @@ struct ArticleRecord: Sendable, Hashable {
     }
 
     /// Relative to the content folder.
-    var relativePath: String
-    var stamp: FileStamp
+    let relativePath: String
+    let stamp: FileStamp
     /// Fingerprint of the file's bytes.
-    var contentDigest: StableHasher.Digest
-    var outcome: Outcome
+    let contentDigest: StableHasher.Digest
+    let outcome: Outcome
     /// This record as the cache file holds it, when it was read from one unchanged, so writing
     /// the cache again copies the bytes instead of encoding ten thousand records.
-    var encoded: ArraySlice<UInt8>? = nil
+    let encoded: ArraySlice<UInt8>?
+
+    init(relativePath: String, stamp: FileStamp, contentDigest: StableHasher.Digest, outcome: Outcome, encoded: ArraySlice<UInt8>? = nil) {
+        self.relativePath = relativePath
+        self.stamp = stamp
+        self.contentDigest = contentDigest
+        self.outcome = outcome
+        self.encoded = encoded
+    }
+
+    /// The same record for a file whose stamp changed but whose bytes did not.
+    func restamped(_ stamp: FileStamp) -> ArticleRecord {
+        ArticleRecord(relativePath: relativePath, stamp: stamp, contentDigest: contentDigest, outcome: outcome)
+    }
 
     static func == (a: ArticleRecord, b: ArticleRecord) -> Bool {
         (a.relativePath, a.stamp, a.contentDigest, a.outcome) == (b.relativePath, b.stamp, b.contentDigest, b.outcome)

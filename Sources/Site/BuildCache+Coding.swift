@@ -35,6 +35,7 @@ extension BuildCache {
         }
         writer.write(searchIndexStamp)
         writer.write(futureBoundary)
+        writer.write(latestPublished)
         writer.write(relatedKey)
         writer.write(UInt64(related.count))
         for list in related {
@@ -57,12 +58,7 @@ extension BuildCache {
         let articleCount = try reader.readCount()
         articles = []
         articles.reserveCapacity(articleCount)
-        for _ in 0..<articleCount {
-            let start = reader.offset
-            var record = try ArticleRecord(from: &reader)
-            record.encoded = reader.bytes[start..<reader.offset]
-            articles.append(record)
-        }
+        for _ in 0..<articleCount { articles.append(try ArticleRecord(from: &reader)) }
         let outputCount = try reader.readCount()
         outputs = []
         outputs.reserveCapacity(outputCount)
@@ -78,6 +74,7 @@ extension BuildCache {
         }
         searchIndexStamp = try reader.readStamp()
         futureBoundary = try reader.readDate()
+        latestPublished = try reader.readDate()
         relatedKey = try reader.readDigest()
         let relatedCount = try reader.readCount()
         related = []
@@ -117,10 +114,13 @@ extension ArticleRecord {
         }
     }
 
-    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
-        relativePath = try reader.readString()
-        stamp = try reader.readStamp()
-        contentDigest = try reader.readDigest()
+    /// Reads a record, keeping its bytes for writing it again unchanged.
+    convenience init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        let start = reader.offset
+        let relativePath = try reader.readString()
+        let stamp = try reader.readStamp()
+        let contentDigest = try reader.readDigest()
+        let outcome: Outcome
         switch try reader.readUInt64() {
         case 0:
             outcome = .failed(try Diagnostic(from: &reader))
@@ -130,6 +130,9 @@ extension ArticleRecord {
         default:
             throw BinaryReader.Malformed()
         }
+        self.init(
+            relativePath: relativePath, stamp: stamp, contentDigest: contentDigest, outcome: outcome,
+            encoded: reader.bytes[start..<reader.offset])
     }
 }
 

@@ -17,7 +17,7 @@ import Foundation
 /// It is replaced in the same commit as the output, so it always describes the output in place.
 struct BuildCache: Sendable {
     /// Changed whenever the cache's contents or their meaning change.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// Where an explainer's entries sit in `search.json`.
     struct SearchFragment: Sendable, Hashable {
@@ -51,6 +51,9 @@ struct BuildCache: Sendable {
     /// The earliest date of an article left out for being in the future: from then on the same
     /// inputs make another site.
     var futureBoundary: Date?
+    /// The latest date of an article published as not in the future: a clock set back before it
+    /// makes another site from the same inputs.
+    var latestPublished: Date? = nil
     /// Fingerprint of the site's order and tags, which alone decide related explainers.
     var relatedKey: StableHasher.Digest = .zero
     /// For each explainer in site order, the indices of its related explainers.

@@ -28,6 +28,8 @@ public struct BuildOptions: Sendable {
     /// Whether to use the build cache: when false, every article is read and every file written
     /// (the cache is still written for the next build).
     public var incremental: Bool
+    /// Whether explainer pages may be made from skeletons (`PageSkeleton`); tests compare both ways.
+    var usesSkeletons = true
 
     public init(
         sourceDirectory: String = ".", outputDirectory: String? = nil, themeName: String? = nil,

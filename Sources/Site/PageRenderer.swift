@@ -17,6 +17,18 @@ struct PageRenderer: Sendable {
     /// For each entry, the entries shown as related (`SiteModel.related(to:)`), when worked out
     /// beforehand for every page at once.
     var related: [[Int]] = []
+    /// Entries' dates as pages show them (`SiteModel.dateViews(of:)`), for the pages to render;
+    /// a date missing here is formatted when needed.
+    var dates: [Date: DateView] = [:]
+    /// Skeletons for explainer pages (`PageSkeleton`), when the theme allows them.
+    var skeletons: PageSkeletons?
+
+    /// This renderer rendering every page directly through the templates.
+    var withoutSkeletons: PageRenderer {
+        var renderer = self
+        renderer.skeletons = nil
+        return renderer
+    }
 
     func related(to index: Int) -> [Int] {
         related.isEmpty ? model.related(to: index) : related[index]
@@ -134,7 +146,12 @@ struct PageRenderer: Sendable {
     static let notFoundCards = 5
 
     private func output(template: String, context: PageContext) throws -> String {
-        guard let html = theme.render(template, context: context) else {
+        let rendered = if let skeletons, template == "explainer", theme.allowsSkeletons {
+            skeletons.render(template, context: context, theme: theme)
+        } else {
+            theme.render(template, context: context)
+        }
+        guard let html = rendered else {
             throw SiteBuildError.missingTemplate(template, theme: theme.name)
         }
         guard let bodyEndHTML else { return html }
@@ -183,7 +200,8 @@ struct PageRenderer: Sendable {
         }
         return ExplainerView(
             title: item.explainer.title, titleIsLong: item.explainer.title.count > 80, slug: item.slug, url: item.path, jsonURL: item.path + "index.json",
-            summary: item.explainer.summary, date: dateView(item.explainer.date), author: item.explainer.author,
+            summary: item.explainer.summary, date: item.explainer.date.flatMap { dates[$0] } ?? dateView(item.explainer.date),
+            author: item.explainer.author,
             tags: tags, hasTags: !tags.isEmpty, questions: questions,
             questionCount: item.explainer.questions.count,
             questionCountLabel: item.explainer.questions.count == 1 ? "1 question answered" : "\(item.explainer.questions.count) questions answered",
@@ -199,7 +217,7 @@ struct PageRenderer: Sendable {
         }
         let tags = entry.tags.map { tagView($0, count: 0) }
         return ExplainerCardView(
-            title: summary.title, url: summary.path, summary: summary.summary, date: entry.date,
+            title: summary.title, url: summary.path, summary: summary.summary, date: summary.date.flatMap { dates[$0] } ?? dateView(summary.date),
             tags: tags, hasTags: !tags.isEmpty, topQuestions: shown, hasTopQuestions: !shown.isEmpty,
             moreQuestions: moreLabel(summary.questionCount - shown.count, shown: shown.count),
             questionCount: summary.questionCount)

@@ -12,6 +12,8 @@ public struct ResolvedTheme: Sendable {
     public var templateFiles: [String: String]
     /// Asset path relative to `assets/` → the file it is read from (the child's wins).
     public var assetFiles: [String: String]
+    /// Whether pages may be made from skeletons (`PageSkeleton.isApplicable(to:)`).
+    var allowsSkeletons = false
 
     public var name: String { chain[0].name }
 

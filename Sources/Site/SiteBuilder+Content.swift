@@ -39,20 +39,32 @@ extension SiteBuilder {
         return hasher.finalize()
     }
 
-    /// Every file under `folder` (following a link to the folder itself): paths and bytes.
+    /// Every file under `folder`, following links (the themes folder and a theme in it may be
+    /// links): relative paths and bytes.
     static func combineFolder(_ folder: String, into hasher: inout StableHasher) {
-        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
-            hasher.combine("no folder")
-            return
+        var files: [(String, String)] = []
+        var visited = Set<String>()
+        func walk(_ path: String, relative: String) {
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            guard visited.insert(resolved).inserted,
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: resolved) else { return }
+            for name in names.sorted() {
+                let child = (resolved as NSString).appendingPathComponent(name)
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    walk(child, relative: childRelative)
+                } else {
+                    files.append((childRelative, child))
+                }
+            }
         }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if (enumerator.fileAttributes?[.type] as? FileAttributeType) != .typeDirectory { files.append(relative) }
-        }
-        for relative in files.sorted() {
+        walk(folder, relative: "")
+        hasher.combine(files.count)
+        for (relative, path) in files {
             hasher.combine(relative)
-            hasher.combine(FileManager.default.contents(atPath: (root as NSString).appendingPathComponent(relative)) ?? Data([0xFF]))
+            hasher.combine(FileManager.default.contents(atPath: path) ?? Data([0xFF]))
         }
     }
 
@@ -72,7 +84,9 @@ extension SiteBuilder {
     /// still in place; nil otherwise.
     func upToDateReport(_ previous: BuildCache, scan: ContentScan, environment: StableHasher.Digest, writer: SiteWriter) -> BuildReport? {
         guard previous.environment == environment, previous.output.matches(writer.outputIdentity()) else { return nil }
-        if let boundary = previous.futureBoundary, (options.now ?? Date()) >= boundary { return nil }
+        let now = options.now ?? Date()
+        if let boundary = previous.futureBoundary, now >= boundary { return nil }
+        if let latest = previous.latestPublished, now < latest { return nil }
         guard previous.articles.count == scan.files.count else { return nil }
         let contentFolder = Paths(options).content
         for (record, file) in zip(previous.articles, scan.files) {
@@ -118,10 +132,8 @@ extension SiteBuilder {
         let made = try await ParallelWork.map(work, maxConcurrency: concurrency, chunkSize: 8) { item -> (Int, ArticleRecord, PublishedExplainer?) in
             let path = (contentFolder as NSString).appendingPathComponent(item.file.relativePath)
             let digest = FileManager.default.contents(atPath: path).map(Self.digest) ?? .zero
-            if var old = item.old, old.contentDigest == digest, digest != .zero {
-                old.stamp = item.file.stamp
-                old.encoded = nil
-                return (item.index, old, nil)
+            if let old = item.old, old.contentDigest == digest, digest != .zero {
+                return (item.index, old.restamped(item.file.stamp), nil)
             }
             let (record, explainer) = Self.makeRecord(
                 item.file, contentDigest: digest, contentFolder: contentFolder, articleKey: articleKey, markdown: markdown)
@@ -180,6 +192,8 @@ extension SiteBuilder {
 
     /// Every file that shares its slug with another is an error (as `ContentDirectory` reports it).
     static func duplicateSlugs(in infos: [ArticleRecord.Info]) -> [Diagnostic] {
+        var seen = Set<String>(minimumCapacity: infos.count)
+        guard infos.contains(where: { !seen.insert($0.slug).inserted }) else { return [] }
         let groups = Dictionary(grouping: infos, by: \.slug).filter { $0.value.count > 1 }
         return groups.keys.sorted().flatMap { slug -> [Diagnostic] in
             let paths = groups[slug]!.map(\.sourcePath)
@@ -198,6 +212,8 @@ extension SiteBuilder {
         var kept: [ArticleRecord]
         var notes: String
         var futureBoundary: Date?
+        /// The latest date among the published articles when dates decide (no `includeFuture`).
+        var latestPublished: Date?
     }
 
     func select(_ records: [ArticleRecord], diagnostics: inout [Diagnostic]) -> Selection {
@@ -210,7 +226,10 @@ extension SiteBuilder {
             }
         }
         let chosen = selectInfos(infos, diagnostics: &diagnostics)
-        return Selection(kept: chosen.kept.map { records[loaded[$0]] }, notes: chosen.notes, futureBoundary: chosen.futureBoundary)
+        let latest = options.includeFuture ? nil : chosen.kept.compactMap { infos[$0].date }.max()
+        return Selection(
+            kept: chosen.kept.map { records[loaded[$0]] }, notes: chosen.notes, futureBoundary: chosen.futureBoundary,
+            latestPublished: latest)
     }
 
     /// Drops drafts and future articles (unless asked for), articles with errors, and articles

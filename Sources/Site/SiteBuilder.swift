@@ -74,7 +74,8 @@ public struct SiteBuilder: Sendable {
             articleKey: articleKey, concurrency: concurrency)
         var cache = BuildCache(
             environment: environment, articleKey: articleKey, scanTime: scanTime, articles: content.records, outputs: [],
-            searchFragments: [], searchIndexStamp: .missing, futureBoundary: selection.futureBoundary, output: .none,
+            searchFragments: [], searchIndexStamp: .missing, futureBoundary: selection.futureBoundary,
+            latestPublished: selection.latestPublished, output: .none,
             articleCount: model.entries.count, pagesWritten: 0, diagnostics: diagnostics.sorted(by: Self.diagnosticOrder))
         let usable = previous.flatMap { $0.output.matches(writer.outputIdentity()) ? $0 : nil }
         let written = try await site.write(with: writer, previous: usable, cache: &cache, cachePath: cachePath)

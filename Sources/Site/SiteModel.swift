@@ -11,8 +11,6 @@ struct SiteModel: Sendable {
     struct Entry: Sendable, Hashable {
         var summary: ExplainerSummary
         var tags: [SiteTag]
-        /// The date as pages show it (formatted once per site, not once per card).
-        var date: DateView?
         var path: String { summary.path }
     }
 
@@ -34,7 +32,6 @@ struct SiteModel: Sendable {
     /// make an empty slug (`???`) are dropped.
     init(config: SiteConfig, summaries: [ExplainerSummary]) {
         self.config = config
-        var names: [String: String] = [:]
         var slugsOfTags: [String: String] = [:]
         func slug(of name: String) -> String {
             if let known = slugsOfTags[name] { return known }
@@ -42,12 +39,17 @@ struct SiteModel: Sendable {
             slugsOfTags[name] = made
             return made
         }
-        for item in summaries.sorted(by: { $0.slug < $1.slug }) {
+        // Tag slug → (slug of the first explainer using it, the spelling there).
+        var firstUse: [String: (explainer: String, name: String)] = [:]
+        for item in summaries {
             for name in item.tags {
                 let tagSlug = slug(of: name)
-                if !tagSlug.isEmpty, names[tagSlug] == nil { names[tagSlug] = name }
+                guard !tagSlug.isEmpty else { continue }
+                if let known = firstUse[tagSlug], known.explainer <= item.slug { continue }
+                firstUse[tagSlug] = (item.slug, name)
             }
         }
+        let names = firstUse.mapValues(\.name)
         var entries = summaries.map { item -> Entry in
             var seen = Set<String>()
             let tags = item.tags.compactMap { name -> SiteTag? in
@@ -55,18 +57,9 @@ struct SiteModel: Sendable {
                 guard !tagSlug.isEmpty, seen.insert(tagSlug).inserted else { return nil }
                 return SiteTag(name: names[tagSlug] ?? name, slug: tagSlug)
             }
-            return Entry(summary: item, tags: tags, date: nil)
+            return Entry(summary: item, tags: tags)
         }
         entries.sort { ExplainerSummary.newestFirst($0.summary, $1.summary) }
-        var dates: [Date: DateView] = [:]
-        let style = SiteDate.displayStyle(language: config.language)
-        for index in entries.indices {
-            guard let date = entries[index].summary.date else { continue }
-            if dates[date] == nil {
-                dates[date] = DateView(iso: SiteDate.day(date), display: date.formatted(style))
-            }
-            entries[index].date = dates[date]
-        }
         self.entries = entries
 
         var members: [String: [Int]] = [:]
@@ -80,6 +73,17 @@ struct SiteModel: Sendable {
             return x != y ? x < y : a.tag.slug < b.tag.slug
         }
         tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($0.element.tag.slug, $0.offset) })
+    }
+
+    /// The dates of the entries at `indices` as pages show them, each distinct date formatted once.
+    func dateViews(of indices: some Sequence<Int>) -> [Date: DateView] {
+        var views: [Date: DateView] = [:]
+        let style = SiteDate.displayStyle(language: config.language)
+        for index in indices {
+            guard let date = entries[index].summary.date, views[date] == nil else { continue }
+            views[date] = DateView(iso: SiteDate.day(date), display: date.formatted(style))
+        }
+        return views
     }
 
     /// How many explainers carry the tag `slug`; nil for a tag no explainer has.

@@ -38,15 +38,30 @@ extension SiteOutput {
         }
         cache.relatedKey = relatedKey
         cache.related = pageRenderer.related
-        let renderer = pageRenderer
         BuildTrace.mark("related explainers")
         let entryKeys = model.entries.indices.map(entryKey)
-        let files = try await plan(renderer: renderer, site: siteDigest, entryKeys: entryKeys)
+        let files = try await plan(renderer: pageRenderer, site: siteDigest, entryKeys: entryKeys)
         BuildTrace.mark("planned \(files.count) files")
         let oldOutputs = previous?.outputKeys() ?? [:]
         let changed = files.filter { oldOutputs[$0.path] != $0.key }
         let planned = Set(files.map(\.path))
         let removed = oldOutputs.keys.filter { !planned.contains($0) }.sorted()
+
+        pageRenderer.skeletons = options.usesSkeletons ? PageSkeletons() : nil
+        // Dates are formatted once each, for the entries the changed pages show.
+        var shown = Set<Int>()
+        var listChanged = false
+        for file in changed {
+            switch file.product {
+            case .page(.explainer(let index)):
+                shown.insert(index)
+                shown.formUnion(pageRenderer.related(to: index))
+            case .page: listChanged = true
+            default: break
+            }
+        }
+        pageRenderer.dates = model.dateViews(of: listChanged ? Array(model.entries.indices) : Array(shown))
+        let renderer = pageRenderer
         let inPlace = previous != nil && changed.count * 2 <= files.count
 
         // The whole explainers the changed files need; the search index's unchanged parts come
@@ -88,83 +103,138 @@ extension SiteOutput {
         cache.outputs = files.map { BuildCache.OutputRecord(path: $0.path, key: $0.key) }
         cache.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
 
+        let work = Work(
+            files: files, changed: changed, removed: removed, planned: planned, oldOutputs: oldOutputs,
+            explainers: explainers, searchEntries: searchChanged ? searchEntries : nil, previousIndex: oldIndex?.path,
+            renderer: renderer, linkable: previous != nil)
         let staging = try writer.beginStaging()
         do {
-            let output = writer.outputDirectory
             if inPlace {
-                let names = changed.indices.map { "f\($0)" }
-                let searchName = changed.firstIndex { $0.product == .searchIndex }.map { names[$0] }
-                async let searchFragments = searchName.map { name in
-                    try SearchIndexFile.write(to: staging.path + "/" + name, entries: searchEntries, previous: oldIndex?.path)
-                }
-                try await ParallelWork.forEach(Array(zip(names, changed)), maxConcurrency: concurrency) { name, file in
-                    guard file.product != .searchIndex else { return }
-                    try staging.write(try produce(file, renderer: renderer, explainers: explainers), to: name)
-                }
-                if let fragments = try await searchFragments, let searchName {
-                    cache.searchFragments = fragments
-                    cache.searchIndexStamp = FileStamp.of(staging.path + "/" + searchName).withoutChangeTime
-                }
-                var journal = CommitJournal()
-                journal.moves = zip(names, changed).map { CommitJournal.Move(from: $0, to: $1.path) }
-                journal.removals = removed
-                // Every folder a changed file goes in is made (those that exist stay as they are);
-                // folders that only removed files were in go.
-                let depth = { (folder: String) in folder.utf8.count { $0 == UInt8(ascii: "/") } }
-                journal.createFolders = Self.folders(of: changed.map(\.path)).sorted { (depth($0), $0) < (depth($1), $1) }
-                if !removed.isEmpty {
-                    journal.removeFolders = Self.folders(of: removed).subtracting(Self.folders(of: planned))
-                        .sorted { (depth($0), $0) > (depth($1), $1) }
-                }
-                cache.output = writer.outputIdentity()
-                let temporary = cachePath + ".new-\(getpid())"
-                do {
-                    try cache.write(to: temporary)
-                    journal.cache = CommitJournal.Move(from: temporary, to: cachePath)
-                } catch {
-                    // The old cache would describe files that are about to change.
-                    guard unlink(cachePath) == 0 || errno == ENOENT else { throw error }
-                }
-                BuildTrace.mark("staged")
-                try writer.commit(journal, from: staging)
-                BuildTrace.mark("committed")
+                try await commitInPlace(work, staging: staging, writer: writer, cache: &cache, cachePath: cachePath)
             } else {
-                let linkable = previous != nil
-                async let searchFragments = searchChanged
-                    ? try SearchIndexFile.write(to: staging.path + "/search.json", entries: searchEntries, previous: oldIndex?.path) : nil
-                try await ParallelWork.forEach(files, maxConcurrency: concurrency) { file in
-                    if linkable, oldOutputs[file.path] == file.key, Self.link(output + "/" + file.path, staging.path + "/" + file.path) {
-                        return
-                    }
-                    guard file.product != .searchIndex else { return }
-                    try staging.write(try produce(file, renderer: renderer, explainers: explainers), to: file.path)
-                }
-                if let fragments = try await searchFragments {
-                    cache.searchFragments = fragments
-                    cache.searchIndexStamp = FileStamp.of(staging.path + "/search.json").withoutChangeTime
-                }
-                BuildTrace.mark("staged")
-                var finished = cache
-                try writer.finishStaging(staging) { identity in
-                    finished.output = identity
-                    let temporary = cachePath + ".new-\(getpid())"
-                    do {
-                        try finished.write(to: temporary)
-                        guard rename(temporary, cachePath) == 0 else { throw CocoaError(.fileWriteUnknown) }
-                    } catch {
-                        // Without a cache the next build starts from scratch; the identity
-                        // check already keeps an older cache from being trusted.
-                        unlink(temporary)
-                    }
-                }
-                cache = finished
-                BuildTrace.mark("swapped")
+                try await stageWholeSite(work, staging: staging, writer: writer, cache: &cache, cachePath: cachePath)
             }
         } catch {
             staging.discard()
             throw error
         }
         return Written(filesWritten: changed.count, filesRemoved: removed.count, filesUnchanged: files.count - changed.count)
+    }
+
+    /// What a build writes: the site's files, the changed and removed ones, and what making
+    /// them needs.
+    struct Work: Sendable {
+        var files: [PlannedFile]
+        var changed: [PlannedFile]
+        var removed: [String]
+        var planned: Set<String>
+        var oldOutputs: [String: StableHasher.Digest]
+        var explainers: [Int: PublishedExplainer]
+        /// The search index's entries when it changed, nil when it did not.
+        var searchEntries: [(slug: String, key: StableHasher.Digest, source: SearchIndexFile.Source)]?
+        var previousIndex: String?
+        var renderer: PageRenderer
+        /// Whether unchanged files may be hard-linked from the previous output.
+        var linkable: Bool
+    }
+
+    /// Writes the changed files into `staging` and commits them into the output folder in place.
+    func commitInPlace(
+        _ work: Work, staging: StagingFolder, writer: SiteWriter, cache: inout BuildCache, cachePath: String
+    ) async throws {
+        let names = work.changed.indices.map { "f\($0)" }
+        let searchName = work.changed.firstIndex { $0.product == .searchIndex }.map { names[$0] }
+        async let searchFragments = searchName.map { name in
+            try SearchIndexFile.write(to: staging.path + "/" + name, entries: work.searchEntries ?? [], previous: work.previousIndex)
+        }
+        let renderer = work.renderer, explainers = work.explainers
+        try await ParallelWork.forEach(Array(zip(names, work.changed)), maxConcurrency: concurrency) { name, file in
+            guard file.product != .searchIndex else { return }
+            try staging.write(try produce(file, renderer: renderer, explainers: explainers), to: name)
+        }
+        if renderer.skeletons?.failed == true {
+            let direct = renderer.withoutSkeletons
+            try await ParallelWork.forEach(Array(zip(names, work.changed)).filter { $0.1.isExplainerPage }, maxConcurrency: concurrency) { name, file in
+                try staging.write(try produce(file, renderer: direct, explainers: explainers), to: name)
+            }
+        }
+        if let fragments = try await searchFragments, let searchName {
+            cache.searchFragments = fragments
+            cache.searchIndexStamp = FileStamp.of(staging.path + "/" + searchName).withoutChangeTime
+        }
+        var journal = CommitJournal()
+        journal.moves = zip(names, work.changed).map { CommitJournal.Move(from: $0, to: $1.path) }
+        journal.removals = work.removed
+        // Every folder a changed file goes in is made (those that exist stay as they are);
+        // folders that only removed files were in go.
+        let depth = { (folder: String) in folder.utf8.count { $0 == UInt8(ascii: "/") } }
+        journal.createFolders = Self.folders(of: work.changed.map(\.path)).sorted { (depth($0), $0) < (depth($1), $1) }
+        if !work.removed.isEmpty {
+            journal.removeFolders = Self.folders(of: work.removed).subtracting(Self.folders(of: work.planned))
+                .sorted { (depth($0), $0) > (depth($1), $1) }
+        }
+        cache.output = writer.outputIdentity()
+        let temporary = cachePath + ".new-\(getpid())"
+        do {
+            try cache.write(to: temporary)
+            journal.cache = CommitJournal.Move(from: temporary, to: cachePath)
+        } catch {
+            // The old cache would describe files that are about to change.
+            guard unlink(cachePath) == 0 || errno == ENOENT else { throw error }
+        }
+        BuildTrace.mark("staged; " + (renderer.skeletons?.statistics ?? ""))
+        try writer.commit(journal, from: staging)
+        BuildTrace.mark("committed")
+    }
+
+    /// Writes the whole site into `staging` (unchanged files hard-linked from the previous
+    /// output when it can be trusted) and swaps it into place.
+    func stageWholeSite(
+        _ work: Work, staging: StagingFolder, writer: SiteWriter, cache: inout BuildCache, cachePath: String
+    ) async throws {
+        let output = writer.outputDirectory
+        let renderer = work.renderer, explainers = work.explainers
+        let linkable = work.linkable, oldOutputs = work.oldOutputs
+        async let searchFragments = work.searchEntries.map { entries in
+            try SearchIndexFile.write(to: staging.path + "/search.json", entries: entries, previous: work.previousIndex)
+        }
+        try await ParallelWork.forEach(work.files, maxConcurrency: concurrency) { file in
+            if linkable, oldOutputs[file.path] == file.key, Self.link(output + "/" + file.path, staging.path + "/" + file.path) {
+                return
+            }
+            guard file.product != .searchIndex else { return }
+            try staging.write(try produce(file, renderer: renderer, explainers: explainers), to: file.path)
+        }
+        if renderer.skeletons?.failed == true {
+            // Every explainer page again, as new files (a hard-linked one is only unlinked).
+            let redo = work.files.filter(\.isExplainerPage)
+            let all = redo.contains { explainersNeeded($0, explainers) } ? try await fullExplainers(Array(model.entries.indices)) : explainers
+            let direct = renderer.withoutSkeletons
+            try await ParallelWork.forEach(redo, maxConcurrency: concurrency) { file in
+                unlink(staging.path + "/" + file.path)
+                try staging.write(try produce(file, renderer: direct, explainers: all), to: file.path)
+            }
+        }
+        if let fragments = try await searchFragments {
+            cache.searchFragments = fragments
+            cache.searchIndexStamp = FileStamp.of(staging.path + "/search.json").withoutChangeTime
+        }
+        BuildTrace.mark("staged; " + (renderer.skeletons?.statistics ?? ""))
+        var finished = cache
+        try writer.finishStaging(staging) { identity in
+            finished.output = identity
+            let temporary = cachePath + ".new-\(getpid())"
+            do {
+                try finished.write(to: temporary)
+                guard rename(temporary, cachePath) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            } catch {
+                // Without a cache the next build starts from scratch; the identity check
+                // already keeps an older cache from being trusted.
+                unlink(temporary)
+            }
+        }
+        cache = finished
+        BuildTrace.mark("swapped")
     }
 
     /// Every folder holding one of `paths` (relative, without the root itself).
@@ -178,6 +248,12 @@ extension SiteOutput {
             }
         }
         return result
+    }
+
+    /// Whether making `file` needs an explainer that `explainers` lacks.
+    func explainersNeeded(_ file: PlannedFile, _ explainers: [Int: PublishedExplainer]) -> Bool {
+        if case .page(.explainer(let index)) = file.product { return explainers[index] == nil }
+        return false
     }
 
     /// Hard-links `source` to `target`, making `target`'s folder if needed; false on failure.

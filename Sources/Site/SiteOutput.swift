@@ -41,6 +41,11 @@ struct SiteOutput: Sendable {
         var path: String
         var key: StableHasher.Digest
         var product: Product
+
+        var isExplainerPage: Bool {
+            if case .page(.explainer) = product { return true }
+            return false
+        }
     }
 
     /// What a build did to the output folder.

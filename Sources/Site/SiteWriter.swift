@@ -120,16 +120,33 @@ struct SiteWriter: Sendable {
     }
 
     /// `relative` joined to `root`, refusing anything that could leave `root`.
+    ///
+    /// A plain path is relative, has no empty, `.` or `..` component, no backslash or NUL, and
+    /// does not start with `~` (which path APIs may expand), so joining it to `root` always
+    /// stays inside `root`; checked on the bytes, as every file of a large site goes through here.
     static func path(_ relative: String, inside root: String) throws(Diagnostic) -> String {
-        let components = relative.split(separator: "/", omittingEmptySubsequences: false)
-        let safe = !relative.isEmpty && !relative.hasPrefix("/") && !relative.contains("\\") && !relative.contains("\0")
-            && components.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
-        let joined = (root as NSString).appendingPathComponent(relative)
-        guard safe, (joined as NSString).standardizingPath.hasPrefix(root + "/") else {
+        var safe = !relative.isEmpty && relative.utf8.first != UInt8(ascii: "~")
+        var componentLength = 0
+        var dots = 0
+        for byte in relative.utf8 where safe {
+            switch byte {
+            case UInt8(ascii: "/"):
+                safe = componentLength > 0 && !(componentLength == dots && dots <= 2)
+                componentLength = 0
+                dots = 0
+            case UInt8(ascii: "\\"), 0:
+                safe = false
+            default:
+                if byte == UInt8(ascii: ".") { dots += 1 }
+                componentLength += 1
+            }
+        }
+        safe = safe && componentLength > 0 && !(componentLength == dots && dots <= 2)
+        guard safe else {
             throw Diagnostic(
                 at: SourceLocation(file: relative, line: 0, column: 0), "refusing to write \(relative): it is not a plain path inside the output folder")
         }
-        return joined
+        return root.hasSuffix("/") ? root + relative : root + "/" + relative
     }
 
     private func swapIntoPlace(_ staging: String) throws {

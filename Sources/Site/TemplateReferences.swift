@@ -34,6 +34,11 @@ enum TemplateReferences {
         }
     }
 
+    /// Every tag's inside (`#first(tags)`, `{answerHTML}` for a triple mustache).
+    static func tagBodies(in text: String) -> [String] {
+        tags(in: text).map(\.body)
+    }
+
     /// Every `{{…}}` tag's inside, with the 1-based line and column of its `{{`.
     private static func tags(in text: String) -> [(body: String, line: Int, column: Int)] {
         var result: [(String, Int, Int)] = []

@@ -92,7 +92,9 @@ public struct ThemeLibrary: Sendable {
             }
         }
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
-        return ResolvedTheme(chain: chain, library: library, templateFiles: templateFiles, assetFiles: assetFiles)
+        return ResolvedTheme(
+            chain: chain, library: library, templateFiles: templateFiles, assetFiles: assetFiles,
+            allowsSkeletons: PageSkeleton.isApplicable(to: sources.values))
     }
 
     /// The theme and its ancestors, the theme first.

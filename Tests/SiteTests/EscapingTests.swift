@@ -177,3 +177,20 @@ final class XMLText: NSObject, XMLParserDelegate {
         current = nil
     }
 }
+
+@Suite("SiteDate: days worked out directly agree with Foundation's formatter")
+struct SiteDateTests {
+    @Test("every day of several centuries, and times within a day")
+    func days() {
+        let style = Date.ISO8601FormatStyle(timeZone: SiteDate.utc).year().month().day()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = SiteDate.utc
+        for dayNumber in stride(from: -400_000, to: 3_000_000, by: 997) {
+            for offset in [0.0, 1, 43_199.5, 86_399.999] {
+                let date = Date(timeIntervalSince1970: Double(dayNumber) * 86_400 + offset)
+                #expect(SiteDate.day(date) == date.formatted(style), "\(date)")
+                #expect(SiteDate.year(date) == calendar.component(.year, from: date), "\(date)")
+            }
+        }
+    }
+}

@@ -204,6 +204,10 @@ struct IncrementalBuildTests {
         let report = try await SiteBuilder(options: options).build()
         #expect(report.filesWritten > 0)
         #expect(site.exists("future-story/index.html"))
+        // A clock set back hides it again.
+        try await site.build()
+        #expect(!site.exists("future-story/index.html"))
+        try await expectSameAsCold(site, "after the clock went back")
     }
 
     @Test("a damaged cache, a deleted output or a replaced output folder lead to a full build")
