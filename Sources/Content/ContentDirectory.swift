@@ -68,9 +68,14 @@ public struct ContentDirectory: Sendable {
     }
 
     static func duplicateSlugs(in articles: [Article]) -> [Diagnostic] {
-        let groups = Dictionary(grouping: articles, by: \.slug).filter { $0.value.count > 1 }
+        duplicateSlugs(articles.map { ($0.slug, $0.sourcePath) })
+    }
+
+    /// An error on every file that shares its slug with another, naming all of them.
+    public static func duplicateSlugs(_ files: [(slug: String, path: String)]) -> [Diagnostic] {
+        let groups = Dictionary(grouping: files, by: \.slug).filter { $0.value.count > 1 }
         return groups.keys.sorted().flatMap { slug -> [Diagnostic] in
-            let paths = groups[slug]!.map(\.sourcePath)
+            let paths = groups[slug]!.map(\.path)
             return paths.map { path in
                 Diagnostic(
                     at: SourceLocation(file: path, line: 1, column: 1),
@@ -79,4 +84,5 @@ public struct ContentDirectory: Sendable {
             }
         }
     }
+
 }

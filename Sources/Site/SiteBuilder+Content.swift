@@ -194,17 +194,9 @@ extension SiteBuilder {
     static func duplicateSlugs(in infos: [ArticleRecord.Info]) -> [Diagnostic] {
         var seen = Set<String>(minimumCapacity: infos.count)
         guard infos.contains(where: { !seen.insert($0.slug).inserted }) else { return [] }
-        let groups = Dictionary(grouping: infos, by: \.slug).filter { $0.value.count > 1 }
-        return groups.keys.sorted().flatMap { slug -> [Diagnostic] in
-            let paths = groups[slug]!.map(\.sourcePath)
-            return paths.map { path in
-                Diagnostic(
-                    at: SourceLocation(file: path, line: 1, column: 1),
-                    "the slug \"\(slug)\" is used by \(paths.count) files: \(paths.joined(separator: ", "))",
-                    hint: "rename one of the files or give it a different `slug:` in its front matter")
-            }
-        }
+        return ContentDirectory.duplicateSlugs(infos.map { ($0.slug, $0.sourcePath) })
     }
+
 
     /// The records that are published, a note on what was left out, and the earliest date of
     /// an article left out for being in the future.
