@@ -124,55 +124,77 @@ struct TextCleaner: Sendable {
 
     /// Line endings, character references, non-breaking and zero-width characters.
     func normalizeCharacters(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            switch scalar.value {
-            case 0x0D:  // CR or CRLF
-                result.append("\n")
-                if index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
-            case 0x00A0, 0x2007, 0x202F:
-                result.append(" ")
-            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
-                break
-            case 0x26:  // &
-                if let (decoded, length) = characterReference(scalars, at: index) {
+        var result: [UInt8] = []
+        var text = text
+        text.withUTF8 { bytes in
+            result.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0D {  // CR or CRLF
+                    result.append(0x0A)
+                    index += index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                    continue
+                }
+                if byte == 0x26, let (decoded, length) = characterReference(bytes, at: index) {
                     // A reference may itself be a space or zero-width character.
-                    result.append(contentsOf: normalizeCharacters(String(decoded)).unicodeScalars)
+                    Self.appendNormalized(decoded, to: &result)
                     index += length
                     continue
                 }
-                result.append(scalar)
-            default:
-                result.append(scalar)
+                if byte < 0x80 {
+                    result.append(byte)
+                    index += 1
+                    continue
+                }
+                // One multi-byte scalar: decode it, map it, copy it.
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                let end = min(bytes.count, index + length)
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for position in (index + 1)..<max(index + 1, end) { value = value << 6 | UInt32(bytes[position] & 0x3F) }
+                switch value {
+                case 0x00A0, 0x2007, 0x202F: result.append(0x20)
+                case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: break
+                default: result.append(contentsOf: bytes[index..<end])
+                }
+                index = end
             }
-            index += 1
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 
-    /// `&name;`, `&#123;` or `&#x1F;` at `index`: the character and the scalars it spans.
-    private func characterReference(_ scalars: [Unicode.Scalar], at index: Int) -> (Character, Int)? {
+    /// The UTF-8 of `scalar`, with spaces and zero-width characters normalised as in the text.
+    private static func appendNormalized(_ scalar: Unicode.Scalar, to result: inout [UInt8]) {
+        switch scalar.value {
+        case 0x0D: result.append(0x0A)
+        case 0x00A0, 0x2007, 0x202F: result.append(0x20)
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: break
+        default: result.append(contentsOf: String(scalar).utf8)
+        }
+    }
+
+    /// `&name;`, `&#123;` or `&#x1F;` at `index`: the scalar and the bytes it spans.
+    private func characterReference(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
         var end = index + 1
-        while end < scalars.count, end - index <= 10, scalars[end] != ";" {
-            let value = scalars[end]
-            guard value.properties.isAlphabetic || value.properties.numericType != nil || value == "#" else { return nil }
+        while end < bytes.count, end - index <= 10, bytes[end] != 0x3B {
+            let byte = bytes[end]
+            let isAlphanumeric = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            guard isAlphanumeric || byte == 0x23 else { return nil }
             end += 1
         }
-        guard end < scalars.count, scalars[end] == ";", end > index + 1 else { return nil }
-        let name = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
+        guard end < bytes.count, bytes[end] == 0x3B, end > index + 1 else { return nil }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self)
         let length = end - index + 1
         if name.hasPrefix("#") {
             let digits = name.dropFirst()
             let value = digits.first == "x" || digits.first == "X"
                 ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
             guard let value, let decoded = Unicode.Scalar(value) else { return nil }
-            return (Character(decoded), length)
+            return (decoded, length)
         }
-        guard let decoded = words.htmlEntities[name] else { return nil }
-        return (decoded, length)
+        guard let decoded = words.htmlEntities[name], let scalar = decoded.unicodeScalars.first,
+              decoded.unicodeScalars.count == 1 else { return nil }
+        return (scalar, length)
     }
 
     // MARK: Lines

@@ -131,6 +131,6 @@ struct AnswerFinder: Sendable {
                 break
             }
         }
-        return result.subtracting(["be", "have", "do", "get", "say", "make"])
+        return result.subtracting(analysis.words.answerLightVerbs)
     }
 }

@@ -7,6 +7,7 @@ extension Lexicon {
     /// "corroded" → verb corrode (past or participle). Empty when WordNet does not know it.
     func readings(of word: String) -> [Reading] {
         var result: [Reading] = []
+        result.reserveCapacity(4)
         func add(_ wordClass: WordClass, _ lemma: String, _ form: WordForm) {
             let reading = Reading(wordClass: wordClass, lemma: lemma, form: form)
             if !result.contains(reading) { result.append(reading) }
@@ -38,11 +39,17 @@ extension Lexicon {
         // Regular suffixes, tested on bytes; a candidate lemma becomes a String only when WordNet knows it.
         if bytes.count > 2 {
             func lemma(dropping suffix: [UInt8], adding ending: [UInt8], as wordClass: WordClass) -> String? {
-                let stem = bytes[..<(bytes.count - suffix.count)]
-                guard stem.count + ending.count > 1 else { return nil }
-                let candidate = stem + ending
-                guard (entries(candidate[...]) >> UInt32(wordClass.rawValue * 8)) & 0xFF != 0 else { return nil }
-                return String(decoding: candidate, as: UTF8.self)
+                let stemCount = bytes.count - suffix.count
+                guard stemCount + ending.count > 1 else { return nil }
+                // The candidate's hash from the stem's bytes and the ending's, with no array built.
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for index in 0..<stemCount {
+                    let byte = bytes[index]
+                    hash = (hash ^ UInt64(byte == 0x5F ? 0x20 : byte)) &* 0x100_0000_01b3
+                }
+                for byte in ending { hash = (hash ^ UInt64(byte == 0x5F ? 0x20 : byte)) &* 0x100_0000_01b3 }
+                guard (entries(hash: hash) >> UInt32(wordClass.rawValue * 8)) & 0xFF != 0 else { return nil }
+                return String(decoding: bytes[..<stemCount] + ending, as: UTF8.self)
             }
             for rule in Self.nounRules where bytes.ends(with: rule.suffix) {
                 if let lemma = lemma(dropping: rule.suffix, adding: rule.ending, as: .noun) { add(.noun, lemma, rule.form) }

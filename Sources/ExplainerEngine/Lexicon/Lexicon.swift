@@ -13,9 +13,9 @@ import Foundation
 public struct Lexicon: Sendable {
     let words: WordLists
     /// Lemma hash → one byte per word class: synset count (high nibble) and tagged-sense count (low).
-    private let table: [UInt64: UInt32]
+    private let table: PackedHashTable
     /// Irregular inflected forms from WordNet's `*.exc` files → their readings.
-    private let exceptions: [String: [Reading]]
+    private let exceptions: WordTable<[Reading]>
     /// Noun senses for hypernym and lexicographer-file lookups; nil without WordNet.
     let nouns: WordNetNouns?
 
@@ -28,10 +28,10 @@ public struct Lexicon: Sendable {
     public static let shared: Lexicon = {
         if let lexicon = try? Lexicon.load() { return lexicon }
         let words = (try? WordLists.load()) ?? WordLists()
-        return Lexicon(words: words, table: [:], exceptions: [:], nouns: nil)
+        return Lexicon(words: words, table: PackedHashTable(), exceptions: WordTable(), nouns: nil)
     }()
 
-    init(words: WordLists, table: [UInt64: UInt32], exceptions: [String: [Reading]], nouns: WordNetNouns?) {
+    init(words: WordLists, table: PackedHashTable, exceptions: WordTable<[Reading]>, nouns: WordNetNouns?) {
         self.words = words
         self.table = table
         self.exceptions = exceptions
@@ -49,8 +49,7 @@ public struct Lexicon: Sendable {
     /// Loads WordNet from `directory` and the word lists from the module's resources.
     public static func load(wordNetDirectory directory: String = Lexicon.defaultWordNetDirectory) throws -> Lexicon {
         let words = try WordLists.load()
-        var table: [UInt64: UInt32] = [:]
-        table.reserveCapacity(160_000)
+        var table = PackedHashTable(capacity: 160_000)
         for wordClass in WordClass.allCases {
             let path = "\(directory)/index.\(wordClass.wordNetName)"
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -58,13 +57,13 @@ public struct Lexicon: Sendable {
             }
             Self.readIndex(data, wordClass: wordClass, into: &table)
         }
-        var exceptions: [String: [Reading]] = [:]
+        var exceptions = WordTable<[Reading]>()
         for wordClass in WordClass.allCases {
             let path = "\(directory)/\(wordClass.wordNetName).exc"
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             Self.readExceptions(data, wordClass: wordClass, into: &exceptions)
         }
-        let nouns = WordNetNouns(directory: directory)
+        let nouns = WordNetNouns(directory: directory, known: table)
         return Lexicon(words: words, table: table, exceptions: exceptions, nouns: nouns)
     }
 
@@ -93,6 +92,11 @@ public struct Lexicon: Sendable {
     /// All four class bytes of `lemma` at once (0 when unknown).
     func entries(_ lemma: String) -> UInt32 {
         table[Self.hash(lemma)] ?? 0
+    }
+
+    /// All four class bytes of the lemma whose `hash(_:)` is `hash`.
+    func entries(hash: UInt64) -> UInt32 {
+        table[hash] ?? 0
     }
 
     /// All four class bytes of the lemma spelled by `bytes` (UTF-8, lowercase).
@@ -124,7 +128,7 @@ public struct Lexicon: Sendable {
     }
 
     /// Reads the lemma, synset count and tagged-sense count of every line of an `index.*` file.
-    private static func readIndex(_ data: Data, wordClass: WordClass, into table: inout [UInt64: UInt32]) {
+    private static func readIndex(_ data: Data, wordClass: WordClass, into table: inout PackedHashTable) {
         let shift = UInt32(wordClass.rawValue * 8)
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -173,13 +177,13 @@ public struct Lexicon: Sendable {
                 while index < count, bytes[index] != 0x0A { index += 1 }
                 index += 1
                 let packed = UInt32(max(min(synsets, 15), 1) << 4 | min(tagged, 15)) << shift
-                table[hash, default: 0] |= packed
+                table.insert(hash, orBits: packed)
             }
         }
     }
 
     /// Reads an `*.exc` file: each line an inflected form followed by its base forms.
-    private static func readExceptions(_ data: Data, wordClass: WordClass, into exceptions: inout [String: [Reading]]) {
+    private static func readExceptions(_ data: Data, wordClass: WordClass, into exceptions: inout WordTable<[Reading]>) {
         let text = String(decoding: data, as: UTF8.self)
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: " ")

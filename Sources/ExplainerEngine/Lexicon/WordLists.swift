@@ -7,10 +7,8 @@ import Foundation
 /// takes well under a millisecond.
 ///
 /// A class, so the many stages that read the lists share one instance instead of copying dozens
-/// of collections at every access. `@unchecked Sendable` is safe: every property is
-/// `private(set)` and assigned only inside `load(read:)`, before the instance is returned; after
-/// that it is never mutated.
-final class WordLists: @unchecked Sendable {
+/// of collections at every access; the lists are one immutable `let`, filled in by `load(read:)`.
+final class WordLists: Sendable {
     /// Grammatical features of one pronoun.
     struct Pronoun: Sendable, Hashable {
         enum Case: String, Sendable { case subject, object, possessive, reflexive, independent }
@@ -41,19 +39,6 @@ final class WordLists: @unchecked Sendable {
     enum Measure: String, Sendable { case duration, distance, percent, temperature, weight, speed, count }
     enum NameKind: String, Sendable { case organisation, place, team }
 
-    private(set) var determiners: Set<String> = []
-    private(set) var pronouns: [String: Pronoun] = [:]
-    private(set) var prepositions: Set<String> = []
-    private(set) var conjunctions: Set<String> = []
-    private(set) var subordinators: [String: String] = [:]
-    private(set) var auxiliaries: [String: Auxiliary] = [:]
-    private(set) var negations: Set<String> = []
-    private(set) var irregularVerbs: [String: IrregularVerb] = [:]
-    /// Past forms of irregular verbs → their base form.
-    private(set) var irregularPast: [String: String] = [:]
-    /// Past participles of irregular verbs → their base form.
-    private(set) var irregularParticiple: [String: String] = [:]
-
     /// What an irregular verb form is, found with one lookup.
     struct IrregularForm: Sendable, Hashable {
         var pastOf: String?
@@ -61,85 +46,195 @@ final class WordLists: @unchecked Sendable {
         var isBase = false
     }
 
-    /// Every irregular verb form (base, past, participle) → what it is.
-    private(set) var irregularForms: [String: IrregularForm] = [:]
-    private(set) var reportingVerbs: Set<String> = []
-    private(set) var speechVerbs: Set<String> = []
-    private(set) var givingVerbs: Set<String> = []
-    private(set) var changeVerbs: Set<String> = []
-    private(set) var decisionVerbs: Set<String> = []
-    private(set) var namingVerbs: Set<String> = []
-    private(set) var controlVerbs: Set<String> = []
-    private(set) var infinitiveVerbs: Set<String> = []
-    /// Role words and phrases ("aide", "chief executive") → whether the role is unique ("the mayor").
-    private(set) var titles: [String: Bool] = [:]
-    private(set) var honorifics: Set<String> = []
-    private(set) var abbreviations: Set<String> = []
-    private(set) var months: Set<String> = []
-    private(set) var weekdays: Set<String> = []
-    private(set) var timeNouns: [String: TimeNounKind] = [:]
-    private(set) var units: [String: Measure] = [:]
-    private(set) var currencies: Set<String> = []
-    private(set) var noiseLines: Set<String> = []
-    private(set) var noisePrefixes: [String] = []
-    /// First bytes of the noise prefixes, to skip the prefix test for most lines.
-    private(set) var noisePrefixFirstBytes: Set<UInt8> = []
-    private(set) var credits: Set<String> = []
-    private(set) var nameSuffixes: [String: NameKind] = [:]
-    private(set) var namePrefixes: Set<String> = []
-    private(set) var vagueNouns: Set<String> = []
-    private(set) var costNouns: Set<String> = []
-    private(set) var collectiveNouns: Set<String> = []
-    private(set) var humanNouns: Set<String> = []
-    private(set) var raisingWords: Set<String> = []
-    /// "concerned" → "about": the preposition a question about the concern uses.
-    private(set) var concernWords: [String: String] = [:]
-    private(set) var htmlEntities: [String: Character] = [:]
-    /// Every closed-class word form the tagger treats specially; anything else is open-class.
-    private(set) var closedClassWords: Set<String> = []
+    /// The lists themselves, filled in by `load(read:)`.
+    struct Lists: Sendable {
+        var determiners: WordSet = []
+        var pronouns: WordTable<Pronoun> = WordTable()
+        var prepositions: WordSet = []
+        var conjunctions: WordSet = []
+        var subordinators: WordTable<String> = WordTable()
+        var auxiliaries: WordTable<Auxiliary> = WordTable()
+        var negations: WordSet = []
+        var irregularVerbs: WordTable<IrregularVerb> = WordTable()
+        /// Past forms of irregular verbs → their base form.
+        var irregularPast: WordTable<String> = WordTable()
+        /// Past participles of irregular verbs → their base form.
+        var irregularParticiple: WordTable<String> = WordTable()
 
-    /// The small named groups of `word-groups.txt`.
-    private(set) var groups: [String: Set<String>] = [:]
-    private(set) var clausePrepositions: Set<String> = []
-    private(set) var adjunctPrepositions: Set<String> = []
-    private(set) var timePrepositions: Set<String> = []
-    private(set) var timeModifiers: Set<String> = []
-    private(set) var particles: Set<String> = []
-    private(set) var lightVerbs: Set<String> = []
-    private(set) var sayingVerbs: Set<String> = []
-    private(set) var fearVerbs: Set<String> = []
-    private(set) var futureVerbs: Set<String> = []
-    private(set) var futureParticiples: Set<String> = []
-    private(set) var containerNouns: Set<String> = []
-    private(set) var audienceNouns: Set<String> = []
-    private(set) var stopWords: Set<String> = []
-    private(set) var emptyAdverbs: Set<String> = []
-    private(set) var reasonWords: Set<String> = []
-    private(set) var indefinitePronouns: Set<String> = []
-    private(set) var demonstratives: Set<String> = []
-    private(set) var pluralSubjectPronouns: Set<String> = []
-    private(set) var isContractors: Set<String> = []
-    private(set) var predeterminers: Set<String> = []
-    private(set) var adjectiveSuffixes: [String] = []
-    private(set) var questionOpeners: Set<String> = []
-    private(set) var whWords: Set<String> = []
-    private(set) var locativePrepositions: Set<String> = []
-    private(set) var degreeWords: Set<String> = []
-    private(set) var neverFinal: Set<String> = []
-    private(set) var sentenceStarters: Set<String> = []
+        /// Every irregular verb form (base, past, participle) → what it is.
+        var irregularForms: WordTable<IrregularForm> = WordTable()
+        var reportingVerbs: WordSet = []
+        var speechVerbs: WordSet = []
+        var givingVerbs: WordSet = []
+        var changeVerbs: WordSet = []
+        var decisionVerbs: WordSet = []
+        var namingVerbs: WordSet = []
+        var controlVerbs: WordSet = []
+        var infinitiveVerbs: WordSet = []
+        /// Role words and phrases ("aide", "chief executive") → whether the role is unique ("the mayor").
+        var titles: WordTable<Bool> = WordTable()
+        var honorifics: WordSet = []
+        var abbreviations: WordSet = []
+        var months: WordSet = []
+        var weekdays: WordSet = []
+        var timeNouns: WordTable<TimeNounKind> = WordTable()
+        var units: WordTable<Measure> = WordTable()
+        var currencies: WordSet = []
+        var noiseLines: WordSet = []
+        var noisePrefixes: [String] = []
+        /// First bytes of the noise prefixes, to skip the prefix test for most lines.
+        var noisePrefixFirstBytes: Set<UInt8> = []
+        var credits: WordSet = []
+        var nameSuffixes: WordTable<NameKind> = WordTable()
+        var namePrefixes: WordSet = []
+        var vagueNouns: WordSet = []
+        var costNouns: WordSet = []
+        var collectiveNouns: WordSet = []
+        var humanNouns: WordSet = []
+        var raisingWords: WordSet = []
+        /// "concerned" → "about": the preposition a question about the concern uses.
+        var concernWords: WordTable<String> = WordTable()
+        var htmlEntities: WordTable<Character> = WordTable()
+        /// Every closed-class word form the tagger treats specially; anything else is open-class.
+        var closedClassWords: WordSet = []
 
-    /// Numbers written as words ("twelve", "million") → their value.
-    private(set) var numberWords: [String: Double] = [:]
+        /// The small named groups of `word-groups.txt`.
+        var groups: [String: Set<String>] = [:]
+        var clausePrepositions: WordSet = []
+        /// Number modifiers by their first word, each as its words: "more" → [["more", "than"]].
+        var numberModifiers: WordTable<[[String]]> = WordTable()
+        var clauseOpeners: WordSet = []
+        var answerLightVerbs: WordSet = []
+        var moneyVerbs: WordSet = []
+        var timeAdverbs: WordSet = []
+        var clitics: [String] = []
+        var numberSuffixes: WordSet = []
+        var adjunctPrepositions: WordSet = []
+        var timePrepositions: WordSet = []
+        var timeModifiers: WordSet = []
+        var particles: WordSet = []
+        var lightVerbs: WordSet = []
+        var sayingVerbs: WordSet = []
+        var fearVerbs: WordSet = []
+        var futureVerbs: WordSet = []
+        var futureParticiples: WordSet = []
+        var containerNouns: WordSet = []
+        var audienceNouns: WordSet = []
+        var stopWords: WordSet = []
+        var emptyAdverbs: WordSet = []
+        var reasonWords: WordSet = []
+        var indefinitePronouns: WordSet = []
+        var demonstratives: WordSet = []
+        var pluralSubjectPronouns: WordSet = []
+        var isContractors: WordSet = []
+        var predeterminers: WordSet = []
+        var adjectiveSuffixes: [String] = []
+        var questionOpeners: WordSet = []
+        var whWords: WordSet = []
+        var locativePrepositions: WordSet = []
+        var degreeWords: WordSet = []
+        var neverFinal: WordSet = []
+        var sentenceStarters: WordSet = []
 
-    /// The longest title phrase, in words, so title matching knows how far to look.
-    var longestTitle = 1
+        /// Numbers written as words ("twelve", "million") → their value.
+        var numberWords: WordTable<Double> = WordTable()
+
+        /// The longest title phrase, in words, so title matching knows how far to look.
+        var longestTitle = 1
+    }
+
+    /// Set once, in `init`: stages read the lists through it without copying them.
+    let lists: Lists
+
+    init(_ lists: Lists = Lists()) {
+        self.lists = lists
+    }
+
+    var determiners: WordSet { lists.determiners }
+    var pronouns: WordTable<Pronoun> { lists.pronouns }
+    var prepositions: WordSet { lists.prepositions }
+    var conjunctions: WordSet { lists.conjunctions }
+    var subordinators: WordTable<String> { lists.subordinators }
+    var auxiliaries: WordTable<Auxiliary> { lists.auxiliaries }
+    var negations: WordSet { lists.negations }
+    var irregularVerbs: WordTable<IrregularVerb> { lists.irregularVerbs }
+    var irregularPast: WordTable<String> { lists.irregularPast }
+    var irregularParticiple: WordTable<String> { lists.irregularParticiple }
+    var irregularForms: WordTable<IrregularForm> { lists.irregularForms }
+    var reportingVerbs: WordSet { lists.reportingVerbs }
+    var speechVerbs: WordSet { lists.speechVerbs }
+    var givingVerbs: WordSet { lists.givingVerbs }
+    var changeVerbs: WordSet { lists.changeVerbs }
+    var decisionVerbs: WordSet { lists.decisionVerbs }
+    var namingVerbs: WordSet { lists.namingVerbs }
+    var controlVerbs: WordSet { lists.controlVerbs }
+    var infinitiveVerbs: WordSet { lists.infinitiveVerbs }
+    var titles: WordTable<Bool> { lists.titles }
+    var honorifics: WordSet { lists.honorifics }
+    var abbreviations: WordSet { lists.abbreviations }
+    var months: WordSet { lists.months }
+    var weekdays: WordSet { lists.weekdays }
+    var timeNouns: WordTable<TimeNounKind> { lists.timeNouns }
+    var units: WordTable<Measure> { lists.units }
+    var currencies: WordSet { lists.currencies }
+    var noiseLines: WordSet { lists.noiseLines }
+    var noisePrefixes: [String] { lists.noisePrefixes }
+    var noisePrefixFirstBytes: Set<UInt8> { lists.noisePrefixFirstBytes }
+    var credits: WordSet { lists.credits }
+    var nameSuffixes: WordTable<NameKind> { lists.nameSuffixes }
+    var namePrefixes: WordSet { lists.namePrefixes }
+    var vagueNouns: WordSet { lists.vagueNouns }
+    var costNouns: WordSet { lists.costNouns }
+    var collectiveNouns: WordSet { lists.collectiveNouns }
+    var humanNouns: WordSet { lists.humanNouns }
+    var raisingWords: WordSet { lists.raisingWords }
+    var concernWords: WordTable<String> { lists.concernWords }
+    var htmlEntities: WordTable<Character> { lists.htmlEntities }
+    var closedClassWords: WordSet { lists.closedClassWords }
+    var groups: [String: Set<String>] { lists.groups }
+    var clausePrepositions: WordSet { lists.clausePrepositions }
+    var numberModifiers: WordTable<[[String]]> { lists.numberModifiers }
+    var clauseOpeners: WordSet { lists.clauseOpeners }
+    var answerLightVerbs: WordSet { lists.answerLightVerbs }
+    var moneyVerbs: WordSet { lists.moneyVerbs }
+    var timeAdverbs: WordSet { lists.timeAdverbs }
+    var clitics: [String] { lists.clitics }
+    var numberSuffixes: WordSet { lists.numberSuffixes }
+    var adjunctPrepositions: WordSet { lists.adjunctPrepositions }
+    var timePrepositions: WordSet { lists.timePrepositions }
+    var timeModifiers: WordSet { lists.timeModifiers }
+    var particles: WordSet { lists.particles }
+    var lightVerbs: WordSet { lists.lightVerbs }
+    var sayingVerbs: WordSet { lists.sayingVerbs }
+    var fearVerbs: WordSet { lists.fearVerbs }
+    var futureVerbs: WordSet { lists.futureVerbs }
+    var futureParticiples: WordSet { lists.futureParticiples }
+    var containerNouns: WordSet { lists.containerNouns }
+    var audienceNouns: WordSet { lists.audienceNouns }
+    var stopWords: WordSet { lists.stopWords }
+    var emptyAdverbs: WordSet { lists.emptyAdverbs }
+    var reasonWords: WordSet { lists.reasonWords }
+    var indefinitePronouns: WordSet { lists.indefinitePronouns }
+    var demonstratives: WordSet { lists.demonstratives }
+    var pluralSubjectPronouns: WordSet { lists.pluralSubjectPronouns }
+    var isContractors: WordSet { lists.isContractors }
+    var predeterminers: WordSet { lists.predeterminers }
+    var adjectiveSuffixes: [String] { lists.adjectiveSuffixes }
+    var questionOpeners: WordSet { lists.questionOpeners }
+    var whWords: WordSet { lists.whWords }
+    var locativePrepositions: WordSet { lists.locativePrepositions }
+    var degreeWords: WordSet { lists.degreeWords }
+    var neverFinal: WordSet { lists.neverFinal }
+    var sentenceStarters: WordSet { lists.sentenceStarters }
+    var numberWords: WordTable<Double> { lists.numberWords }
+    var longestTitle: Int { lists.longestTitle }
 
     /// Whether `token` names a time: a weekday, month, season, "overnight", a year.
     func isTimeWord(_ token: Token) -> Bool {
         let lower = token.lower
         if weekdays.contains(lower) || months.contains(lower) { return true }
         if timeNouns[lower] != nil || timeNouns[token.lemma] != nil { return true }
-        if lower == "overnight" || lower == "tonight" || lower == "yesterday" || lower == "today" || lower == "tomorrow" { return true }
+        if timeAdverbs.contains(lower) { return true }
         if token.kind == .number, let value = token.value, value >= 1900, value <= 2100, !token.text.contains(",") { return true }
         return false
     }
@@ -165,10 +260,10 @@ final class WordLists: @unchecked Sendable {
                 return fields.isEmpty ? nil : fields
             }
         }
-        func words(_ name: String) throws -> Set<String> {
-            Set(try rows(name).map { $0.joined(separator: " ").lowercased() })
+        func words(_ name: String) throws -> WordSet {
+            WordSet(try rows(name).map { $0.joined(separator: " ").lowercased() })
         }
-        let lists = WordLists()
+        var lists = Lists()
         lists.determiners = try words("determiners")
         for row in try rows("pronouns") where row.count >= 5 {
             lists.pronouns[row[0]] = Pronoun(
@@ -252,10 +347,20 @@ final class WordLists: @unchecked Sendable {
         closed.formUnion(lists.subordinators.keys)
         closed.formUnion(lists.prepositions)
         // Words with rules of their own in the tagger, and clitics.
-        closed.formUnion(["that", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "there", "to", "so",
-                          "'s", "'", "'m", "'re", "'ve", "'ll", "'d", "n't"])
-        lists.closedClassWords = closed
-        func group(_ name: String) -> Set<String> { lists.groups[name] ?? [] }
+        func group(_ name: String) -> WordSet { WordSet((lists.groups[name] ?? []).sorted()) }
+        closed.formUnion(group("rule-words"))
+        lists.closedClassWords = WordSet(closed.sorted())
+        for phrase in group("number-modifiers") {
+            let parts = phrase.split(separator: " ").map(String.init)
+            if let first = parts.first { lists.numberModifiers[first, default: []].append(parts) }
+        }
+        lists.clauseOpeners = group("clause-openers")
+        lists.answerLightVerbs = group("answer-light-verbs")
+        lists.moneyVerbs = group("money-verbs")
+        lists.timeAdverbs = group("time-adverbs")
+        lists.numberSuffixes = group("number-suffixes")
+        // Longest first, so the order of the tests never matters.
+        lists.clitics = group("clitics").sorted { ($0.count, $0) > ($1.count, $1) }
         lists.clausePrepositions = group("clause-prepositions")
         lists.adjunctPrepositions = group("adjunct-prepositions")
         lists.timePrepositions = group("time-prepositions")
@@ -283,6 +388,6 @@ final class WordLists: @unchecked Sendable {
         lists.neverFinal = group("never-final")
         lists.sentenceStarters = group("sentence-starters")
         lists.adjectiveSuffixes = (try rows("word-groups")).first { $0.first == "adjective-suffixes" }.map { Array($0.dropFirst()) } ?? []
-        return lists
+        return WordLists(lists)
     }
 }

@@ -14,8 +14,10 @@ struct WordNetNouns: Sendable {
 
     private let index: Data
     private let data: Data
+    /// The lexicon's lemma table: a lemma it does not know as a noun is not searched for.
+    private let known: PackedHashTable?
 
-    init?(directory: String) {
+    init?(directory: String, known: PackedHashTable? = nil) {
         let indexURL = URL(fileURLWithPath: "\(directory)/index.noun")
         let dataURL = URL(fileURLWithPath: "\(directory)/data.noun")
         guard let index = try? Data(contentsOf: indexURL, options: .alwaysMapped),
@@ -23,6 +25,7 @@ struct WordNetNouns: Sendable {
         else { return nil }
         self.index = index
         self.data = data
+        self.known = known
     }
 
     /// The byte offsets in `data.noun` of the senses of `lemma`, most frequent first.
@@ -33,6 +36,11 @@ struct WordNetNouns: Sendable {
     /// At most `limit` sense offsets of `lemma`, read straight from the index's bytes.
     func senses(of lemma: String, limit: Int) -> [Int] {
         let key = Array(lemma.lowercased().utf8.map { $0 == 0x20 ? 0x5F : $0 })
+        if let known {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in key { hash = (hash ^ UInt64(byte == 0x5F ? 0x20 : byte)) &* 0x100_0000_01b3 }
+            guard let packed = known[hash], (packed >> UInt32(WordClass.noun.rawValue * 8)) & 0xFF != 0 else { return [] }
+        }
         return index.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [Int] in
             let bytes = raw.bindMemory(to: UInt8.self)
             var low = 0

@@ -209,7 +209,7 @@ struct ClauseParser: Sendable {
                 return (Constituent(kind: .adverb, range: position..<(position + 1)), position + 2)
             }
             // "Around 2,400 people use the line": a number's modifier, not an adjunct.
-            if NounGroupFinder.numberModifierLength(tokens, at: position, end: end) > 0,
+            if groups.numberModifierLength(tokens, at: position, end: end) > 0,
                groups.group(in: tokens, at: position, limit: end) != nil {
                 return nil
             }
@@ -644,7 +644,7 @@ struct ClauseParser: Sendable {
                 if token.tag == .preposition || (token.lower == "in" && position + 2 < end) {
                     let lower = token.lower
                     // "as much as 6.2 percent", "about $41 million": a noun group led by a number modifier.
-                    if NounGroupFinder.numberModifierLength(tokens, at: position, end: end) > 0,
+                    if groups.numberModifierLength(tokens, at: position, end: end) > 0,
                        let group = groups.group(in: tokens, at: position, limit: end), group.range.lowerBound == position,
                        tokens[group.range].contains(where: { $0.tag == .number }) {
                         result.append(Constituent(kind: .nounGroup, range: group.range, group: group))

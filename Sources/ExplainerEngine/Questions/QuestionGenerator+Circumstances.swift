@@ -121,7 +121,7 @@ extension QuestionGenerator {
                 // How much: "rose 18 percent to 214 million marks", "would cost about $41 million".
                 guard let number = groupTokens.firstIndex(where: { $0.tag == .number }), isAmount(group, sentence: sentenceIndex) else {
                     // How many: "has trained 27 apprentices".
-                    let lead = NounGroupFinder.numberModifierLength(tokens, at: group.range.lowerBound, end: group.range.upperBound)
+                    let lead = NounGroupFinder(words: words).numberModifierLength(tokens, at: group.range.lowerBound, end: group.range.upperBound)
                     if group.range.lowerBound + lead < group.range.upperBound,
                        case let first = tokens[group.range.lowerBound + lead], first.tag == .number, !first.text.contains("-"), (first.value ?? 2) != 1,
                        tokens[group.head].tag == .noun, !isTimeGroup(group, sentence: sentenceIndex), main.tag == .verb,
@@ -146,8 +146,7 @@ extension QuestionGenerator {
                     add(.howMany, question, answerRange(clause, from: index), score: 6.5)
                     continue
                 }
-                guard words.changeVerbs.contains(main.lemma) || main.lemma == "cost" || main.lemma == "reach" || main.lemma == "raise"
-                        || main.lemma == "pay" || main.lemma == "earn" || main.lemma == "spend" || main.lemma == "lose" || main.lemma == "make"
+                guard words.changeVerbs.contains(main.lemma) || words.moneyVerbs.contains(main.lemma)
                 else { continue }
                 let range = answerRange(clause, from: index)
                 add(.howMuch, ask(["how", "much"], excluding: Set(index..<clause.complements.count)), range, score: 7)

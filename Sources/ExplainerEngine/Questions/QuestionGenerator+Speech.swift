@@ -99,14 +99,22 @@ extension QuestionGenerator {
         var words = 0
         for piece in quotation.pieces {
             let sentence = analysis.sentences[piece.sentence]
-            var text = sentence.text(piece.range)
-            words += text.split(separator: " ").count
+            let text = sentence.text(piece.range)
+            words += ArticleAnalysis.countWords(text)
             if words > 70, !spans.isEmpty { break }
             // A closing ," or ,” becomes ." / .”
-            for (comma, stop) in [(",\"", ".\""), (",”", ".”"), (",’", ".’")] where text.hasSuffix(comma) {
-                text = String(text.dropLast(2)) + stop
+            var bytes = Array(text.utf8)
+            let count = bytes.count
+            if count >= 2, bytes[count - 1] == 0x22, bytes[count - 2] == 0x2C {
+                bytes[count - 2] = 0x2E
+                spans.append(String(decoding: bytes, as: UTF8.self))
+            } else if count >= 4, bytes[count - 3] == 0xE2, bytes[count - 2] == 0x80, bytes[count - 1] == 0x9D || bytes[count - 1] == 0x99,
+                      bytes[count - 4] == 0x2C {
+                bytes[count - 4] = 0x2E
+                spans.append(String(decoding: bytes, as: UTF8.self))
+            } else {
+                spans.append(text)
             }
-            spans.append(text)
         }
         return spans.joined(separator: " ")
     }

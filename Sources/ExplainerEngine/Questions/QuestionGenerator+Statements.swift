@@ -19,7 +19,7 @@ extension QuestionGenerator {
         let firstComplement = clause.complements.firstIndex { $0.kind != .adverb }
 
         // "About 2,400 people use the line": the count is the news, asked by "How many".
-        let countSubject = NounGroupFinder.numberModifierLength(tokens, at: clause.subject.range.lowerBound, end: clause.subject.range.upperBound) > 0
+        let countSubject = NounGroupFinder(words: words).numberModifierLength(tokens, at: clause.subject.range.lowerBound, end: clause.subject.range.upperBound) > 0
             || tokens[clause.subject.range.lowerBound].tag == .number
         if main.tag == .verb, !isBe, !passive, !reporting, !countSubject, let first = firstComplement, clause.complements[first].kind == .nounGroup,
            let object = clause.complements[first].group {

@@ -73,7 +73,7 @@ struct QuestionGenerator {
         while index < range.upperBound {
             let token = tokens[index]
             if index > range.lowerBound {
-                output += String(sentence.text[tokens[index - 1].range.upperBound..<token.range.lowerBound])
+                output += sentence.text[tokens[index - 1].range.upperBound..<token.range.lowerBound]
             }
             var piece = token.text
             switch token.tag {
@@ -357,13 +357,36 @@ struct QuestionGenerator {
 
     /// Assembles a question from words, capitalising the first and checking its length.
     func assemble(_ pieces: [String], maxWords: Int = 20) -> String? {
-        var text = pieces.filter { !$0.isEmpty }.joined(separator: " ")
-        if text.includes(" ,") { text = text.replacingOccurrences(of: " ,", with: ",") }
-        let count = text.split(separator: " ").count
+        // Bytes: the pieces joined by spaces, with no space before a comma.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(96)
+        for piece in pieces where !piece.isEmpty {
+            if !bytes.isEmpty { bytes.append(0x20) }
+            for byte in piece.utf8 {
+                if byte == 0x2C, bytes.last == 0x20 { bytes.removeLast() }
+                bytes.append(byte)
+            }
+        }
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
         guard count >= 2, count <= maxWords else { return nil }
-        var question = text.prefix(1).uppercased() + text.dropFirst()
-        while let last = question.last, ",;:.".contains(last) { question.removeLast() }
-        return question + "?"
+        while let last = bytes.last, last == 0x2C || last == 0x3B || last == 0x3A || last == 0x2E { bytes.removeLast() }
+        bytes.append(0x3F)
+        if let first = bytes.first, first >= 0x61, first <= 0x7A {
+            bytes[0] = first - 0x20
+        } else if let first = bytes.first, first >= 0x80 {
+            let text = String(decoding: bytes, as: UTF8.self)
+            return text.prefix(1).uppercased() + text.dropFirst()
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Answer text from a constituent to the next boundary (a reason, another clause, the attribution).

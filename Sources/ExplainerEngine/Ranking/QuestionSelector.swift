@@ -11,10 +11,16 @@ import Foundation
 struct QuestionSelector: Sendable {
     let analysis: ArticleAnalysis
     private let stopWordHashes: Set<UInt64>
+    /// Each sentence's first 40 characters, when it has at least 20.
+    private let sentenceHeads: [String?]
 
     init(analysis: ArticleAnalysis) {
         self.analysis = analysis
         self.stopWordHashes = Set(analysis.words.stopWords.map { Lexicon.hash($0) })
+        self.sentenceHeads = analysis.sentences.map { sentence in
+            let head = sentence.text.prefix(40)
+            return head.count >= 20 ? String(head) : nil
+        }
     }
 
     /// The most questions an article of this length gets.
@@ -31,7 +37,7 @@ struct QuestionSelector: Sendable {
         }
         pool.sort { ($0.score, -$0.sentence) > ($1.score, -$1.sentence) }
         var chosen: [CandidateQuestion] = editor
-        var questions = Set(editor.map { normalized($0.question) })
+        var questions = Set(editor.map { Self.questionKey($0.question) })
         var startsTaken = Set<Int>()
         for candidate in editor { startsTaken.formUnion(sentenceStarts(candidate)) }
         var perSentence: [Int: Int] = [:]
@@ -39,25 +45,34 @@ struct QuestionSelector: Sendable {
         var generated = 0
         let limit = self.limit
         var perFamily: [Int: Int] = [:]
-        var remaining = pool
+        var remaining = Array(pool.indices)
         // The dek and the lead are dense: several questions from them are fine.
         let denseSentences = Set(analysis.sentences.filter { $0.block <= 1 }.map(\.index))
         let editorWords = editor.map { (opener: $0.question.split(separator: " ").first?.lowercased(),
                                         words: contentWords($0.question).union(contentWords($0.parts.map(\.text).joined(separator: " ")))) }
         while generated < limit, !remaining.isEmpty {
             // The best remaining question, a second one from the same sentence counting for less.
-            func effective(_ candidate: CandidateQuestion) -> Double {
-                var score = candidate.score
-                if perSentence[candidate.sentence, default: 0] > 0, !isStructural(candidate.kind), !denseSentences.contains(candidate.sentence) {
+            func effective(_ index: Int) -> Double {
+                var score = pool[index].score
+                let sentence = pool[index].sentence
+                let kind = pool[index].kind
+                if perSentence[sentence, default: 0] > 0, !isStructural(kind), !denseSentences.contains(sentence) {
                     score -= 0.7
                 }
                 // Variety: each further question about who someone is or what someone said counts for less.
-                if let family = Self.family(candidate.kind) { score -= 0.6 * Double(perFamily[family, default: 0]) }
+                if let family = Self.family(kind) { score -= 0.6 * Double(perFamily[family, default: 0]) }
                 return score
             }
-            guard let bestIndex = remaining.indices.max(by: { (effective(remaining[$0]), -remaining[$0].sentence) < (effective(remaining[$1]), -remaining[$1].sentence) })
-            else { break }
-            let candidate = remaining.remove(at: bestIndex)
+            var bestPosition = 0
+            var bestKey = (effective(remaining[0]), -pool[remaining[0]].sentence)
+            for position in remaining.indices.dropFirst() {
+                let key = (effective(remaining[position]), -pool[remaining[position]].sentence)
+                if key > bestKey {
+                    bestKey = key
+                    bestPosition = position
+                }
+            }
+            let candidate = pool[remaining.remove(at: bestPosition)]
             // An editor already asks this: the same question word and nothing the editor's question lacks.
             if !editorWords.isEmpty {
                 let opener = candidate.question.split(separator: " ").first?.lowercased()
@@ -65,12 +80,12 @@ struct QuestionSelector: Sendable {
                 if editorWords.contains(where: { $0.opener == opener && words.isSubset(of: $0.words) }) { continue }
             }
             guard givesSomethingAway(candidate) == false else { continue }
-            let key = normalized(candidate.question)
+            let key = Self.questionKey(candidate.question)
             guard !questions.contains(key) else { continue }
             let starts = sentenceStarts(candidate)
             guard starts.isDisjoint(with: startsTaken) else { continue }
             guard !overlaps(candidate, chosen) else { continue }
-            let clauseKind = !isStructural(candidate.kind) && ![.who, .knownFor, .quote].contains(candidate.kind)
+            let clauseKind = !isStructural(candidate.kind) && candidate.kind != .who && candidate.kind != .knownFor && candidate.kind != .quote
             let count = perSentence[candidate.sentence, default: 0]
             let cap = denseSentences.contains(candidate.sentence) ? 3 : 2
             guard count < cap || !clauseKind else { continue }
@@ -170,7 +185,7 @@ struct QuestionSelector: Sendable {
         let length = answer.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) } + 1
         if length > 60 { result.score -= 1 }
         if length > 90 { result.score -= 1 }
-        if candidate.question.split(separator: " ").count > 14 { result.score -= 0.5 }
+        if candidate.question.utf8.reduce(0, { $0 + ($1 == 0x20 ? 1 : 0) }) >= 14 { result.score -= 0.5 }
         // A reported claim asked as fact ("Why should the city have waited?") reads worse than asking who said it.
         if let clauseRole = candidate.clauseRole, case .reported = clauseRole, [.why, .object, .infinitive, .subject].contains(candidate.kind) {
             result.score -= 1
@@ -201,16 +216,21 @@ struct QuestionSelector: Sendable {
     }
 
     private func isStructural(_ kind: CandidateQuestion.Kind) -> Bool {
-        [.happened, .next, .subhead, .selfAsked, .interview, .editor].contains(kind)
+        switch kind {
+        case .happened, .next, .subhead, .selfAsked, .interview, .editor: true
+        default: false
+        }
     }
+
+    /// Kinds that may still ask about part of a statement already asked about.
+    private static let specificKinds: Set<CandidateQuestion.Kind> = [.when, .whereQuestion, .howLong, .howMuch, .howMany, .why, .who, .giving]
 
     /// Sentences whose beginning the answer quotes: two answers must not both repeat a paragraph's start.
     private func sentenceStarts(_ candidate: CandidateQuestion) -> Set<Int> {
         var result = Set<Int>()
         for part in candidate.parts {
-            for index in [part.sentence - 1, part.sentence, part.sentence + 1] where index >= 0 && index < analysis.sentences.count {
-                let start = String(analysis.sentences[index].text.prefix(40))
-                if start.count >= 20, part.text.includes(start) { result.insert(index) }
+            for index in (part.sentence - 1)...(part.sentence + 1) where index >= 0 && index < sentenceHeads.count {
+                if let start = sentenceHeads[index], part.text.includes(start) { result.insert(index) }
             }
         }
         return result
@@ -225,8 +245,7 @@ struct QuestionSelector: Sendable {
         for part in candidate.parts {
             guard let range = part.range else { continue }
             // A specific question (when, how much, why ...) may still ask about part of a statement.
-            let specific: Set<CandidateQuestion.Kind> = [.when, .whereQuestion, .howLong, .howMuch, .howMany, .why, .who, .giving]
-            for other in chosen where (!isStructural(other.kind) || other.kind == .next) && !(isStatement(other) && specific.contains(candidate.kind)) {
+            for other in chosen where (!isStructural(other.kind) || other.kind == .next) && !(isStatement(other) && Self.specificKinds.contains(candidate.kind)) {
                 for otherPart in other.parts where otherPart.sentence == part.sentence {
                     guard let otherRange = otherPart.range else { continue }
                     if range.overlaps(otherRange) { return true }
@@ -299,8 +318,23 @@ struct QuestionSelector: Sendable {
         }.filter { !$0.isEmpty }
     }
 
-    private func normalized(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// A hash of the question's words, lowercase (ASCII), one space between them: equal questions, equal keys.
+    static func questionKey(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+                pendingSpace = hash != 0xcbf2_9ce4_8422_2325
+                continue
+            }
+            if pendingSpace {
+                hash = (hash ^ 0x20) &* 0x100_0000_01b3
+                pendingSpace = false
+            }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
+        }
+        return hash
     }
 
     private func contentWords(_ text: String) -> Set<String> {

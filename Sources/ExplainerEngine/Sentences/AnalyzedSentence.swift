@@ -33,9 +33,13 @@ struct AnalyzedSentence: Sendable, Hashable {
 
     /// Whether the tokens are mostly inside quotation marks.
     var isMostlyQuoted: Bool {
-        let words = tokens.filter { $0.kind == .word || $0.kind == .number }
-        guard !words.isEmpty else { return false }
-        return words.filter(\.quoted).count * 2 > words.count
+        var words = 0
+        var quoted = 0
+        for index in tokens.indices where tokens[index].kind == .word || tokens[index].kind == .number {
+            words += 1
+            if tokens[index].quoted { quoted += 1 }
+        }
+        return words > 0 && quoted * 2 > words
     }
 
     /// The sentence ends with a question mark outside any quotation.

@@ -11,15 +11,26 @@ struct Tokenizer: Sendable {
 
     func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
+        tokens.reserveCapacity(text.utf8.count / 4 + 4)
+        // The scalars, decoded once, and each one's UTF-8 offset: scanning uses plain integers.
+        let scalars = Array(text.unicodeScalars)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        let utf8 = text.utf8
+        var index = 0
         var spaceBefore = false
         var openSingle = false
-        while index < scalars.endIndex {
+        while index < scalars.count {
             let scalar = scalars[index]
             if scalar.isASCII ? (scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r") : scalar.properties.isWhitespace {
                 spaceBefore = true
-                index = scalars.index(after: index)
+                index += 1
                 continue
             }
             let start = index
@@ -30,24 +41,24 @@ struct Tokenizer: Sendable {
             } else if Self.isDigit(scalar) {
                 (index, kind) = scanNumber(scalars, from: index)
             } else if scalar == "\"" || scalar == "“" || scalar == "”" {
-                index = scalars.index(after: index)
+                index += 1
                 kind = .quote
             } else if scalar == "'" || scalar == "‘" || scalar == "’" {
-                index = scalars.index(after: index)
+                index += 1
                 kind = .quote
             } else if scalar == "." {
-                index = scalars.index(after: index)
+                index += 1
                 var dots = 1
-                while index < scalars.endIndex, scalars[index] == ".", dots < 3 {
-                    index = scalars.index(after: index)
+                while index < scalars.count, scalars[index] == ".", dots < 3 {
+                    index += 1
                     dots += 1
                 }
             } else {
-                index = scalars.index(after: index)
+                index += 1
                 kind = Self.isPunctuation(scalar) ? .punctuation : .symbol
                 if scalar == "%" || scalar == "$" || scalar == "€" || scalar == "£" || scalar == "¥" { kind = .symbol }
             }
-            let range = start..<index
+            let range = utf8.index(utf8.startIndex, offsetBy: offsets[start])..<utf8.index(utf8.startIndex, offsetBy: offsets[index])
             var token = Token(text: String(text[range]), range: range, kind: kind, spaceBefore: spaceBefore)
             spaceBefore = false
             if kind == .quote {
@@ -88,7 +99,11 @@ struct Tokenizer: Sendable {
             return
         }
         let lower = token.lower
-        for clitic in ["n't", "'s", "'m", "'re", "'ve", "'ll", "'d"] where lower.hasSuffix(clitic) && lower.count > clitic.count {
+        guard lower.utf8.contains(0x27) else {
+            tokens.append(token)
+            return
+        }
+        for clitic in words.clitics where lower.hasSuffix(clitic) && lower.count > clitic.count {
             let cliticLength = clitic.count
             let splitIndex = text.index(token.range.upperBound, offsetBy: -cliticLength)
             var word = Token(text: String(text[token.range.lowerBound..<splitIndex]), range: token.range.lowerBound..<splitIndex,
@@ -112,18 +127,18 @@ struct Tokenizer: Sendable {
         tokens.append(token)
     }
 
-    private func scanWord(_ scalars: String.UnicodeScalarView, from start: String.Index) -> String.Index {
+    private func scanWord(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
         var index = start
-        while index < scalars.endIndex {
+        while index < scalars.count {
             let scalar = scalars[index]
             if Self.isWordScalar(scalar) {
-                index = scalars.index(after: index)
+                index += 1
                 continue
             }
             // Inner hyphen or apostrophe: keep when a letter or digit follows.
             if scalar == "-" || scalar == "'" || scalar == "’" || scalar == "‑" {
-                let next = scalars.index(after: index)
-                if next < scalars.endIndex, Self.isWordScalar(scalars[next]) {
+                let next = index + 1
+                if next < scalars.count, Self.isWordScalar(scalars[next]) {
                     index = next
                     continue
                 }
@@ -131,18 +146,17 @@ struct Tokenizer: Sendable {
             // A full stop inside or after an abbreviation or initial: U.S., Dr., J.
             if scalar == "." {
                 let word = String(String.UnicodeScalarView(scalars[start..<index])).lowercased() + "."
-                let next = scalars.index(after: index)
-                let letterFollows = next < scalars.endIndex && scalars[next].properties.isAlphabetic
-                    && next < scalars.endIndex && scalars.index(after: next) < scalars.endIndex
-                    && scalars[scalars.index(after: next)] == "."
+                let next = index + 1
+                let letterFollows = next < scalars.count && scalars[next].properties.isAlphabetic
+                    && next + 1 < scalars.count && scalars[next + 1] == "."
                 let isInitial = word.count == 2 && scalars[start].properties.isUppercase
                 if letterFollows || words.abbreviations.contains(word) || isInitial {
                     index = next
                     // U.S.: keep taking letter-dot pairs.
-                    while index < scalars.endIndex, scalars[index].properties.isAlphabetic {
-                        let after = scalars.index(after: index)
-                        guard after < scalars.endIndex, scalars[after] == "." else { break }
-                        index = scalars.index(after: after)
+                    while index < scalars.count, scalars[index].properties.isAlphabetic {
+                        let after = index + 1
+                        guard after < scalars.count, scalars[after] == "." else { break }
+                        index = after + 1
                     }
                     return index
                 }
@@ -152,42 +166,42 @@ struct Tokenizer: Sendable {
         return index
     }
 
-    private func scanNumber(_ scalars: String.UnicodeScalarView, from start: String.Index) -> (String.Index, Token.Kind) {
+    private func scanNumber(_ scalars: [Unicode.Scalar], from start: Int) -> (Int, Token.Kind) {
         var index = start
-        while index < scalars.endIndex {
+        while index < scalars.count {
             let scalar = scalars[index]
             if Self.isDigit(scalar) {
-                index = scalars.index(after: index)
+                index += 1
                 continue
             }
             if scalar == "," || scalar == "." || scalar == ":" {
-                let next = scalars.index(after: index)
-                if next < scalars.endIndex, Self.isDigit(scalars[next]) {
+                let next = index + 1
+                if next < scalars.count, Self.isDigit(scalars[next]) {
                     index = next
                     continue
                 }
             }
             break
         }
-        guard index < scalars.endIndex else { return (index, .number) }
+        guard index < scalars.count else { return (index, .number) }
         let scalar = scalars[index]
         // Ordinals and decades: 17th, 21st, 1950s.
         if scalar.properties.isAlphabetic {
             var end = index
-            while end < scalars.endIndex, scalars[end].properties.isAlphabetic { end = scalars.index(after: end) }
+            while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
             let suffix = String(String.UnicodeScalarView(scalars[index..<end])).lowercased()
-            if ["st", "nd", "rd", "th", "s"].contains(suffix) { return (end, .number) }
+            if words.numberSuffixes.contains(suffix) { return (end, .number) }
             return (index, .number)
         }
         // 7-2 (a score or range), 54-year-old (a compound word).
         if scalar == "-" || scalar == "–" {
-            let next = scalars.index(after: index)
-            if next < scalars.endIndex, Self.isDigit(scalars[next]), scalar == "-" {
+            let next = index + 1
+            if next < scalars.count, Self.isDigit(scalars[next]), scalar == "-" {
                 var end = next
-                while end < scalars.endIndex, Self.isDigit(scalars[end]) { end = scalars.index(after: end) }
+                while end < scalars.count, Self.isDigit(scalars[end]) { end += 1 }
                 return (end, .number)
             }
-            if next < scalars.endIndex, scalars[next].properties.isAlphabetic, scalar == "-" {
+            if next < scalars.count, scalars[next].properties.isAlphabetic, scalar == "-" {
                 return (scanWord(scalars, from: next), .word)
             }
         }

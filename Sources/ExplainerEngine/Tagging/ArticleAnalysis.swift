@@ -42,7 +42,7 @@ struct ArticleAnalysis: Sendable {
                     blockKind: block.kind, positionInBlock: position, section: block.section))
             }
             blockSentences.append(indices)
-            wordCount += block.text.split(separator: " ").count
+            wordCount += Self.countWords(block.text)
         }
         QuotationFinder.markQuoted(&sentences)
         var tagger = Tagger(lexicon: lexicon)
@@ -60,9 +60,24 @@ struct ArticleAnalysis: Sendable {
         findQuotations()
     }
 
+    /// Runs of characters between spaces.
+    static func countWords(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+
     /// Capitalised words used inside sentences (not first, not after a quotation mark or colon).
-    private static func names(in sentences: [AnalyzedSentence], words: WordLists) -> Set<String> {
-        var names = Set<String>()
+    private static func names(in sentences: [AnalyzedSentence], words: WordLists) -> WordSet {
+        var names = WordSet()
         for sentence in sentences where sentence.blockKind != .subhead {
             var afterBreak = true
             for token in sentence.tokens {

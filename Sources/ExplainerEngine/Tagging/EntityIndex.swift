@@ -33,10 +33,12 @@ struct EntityIndex: Sendable {
 
     private(set) var entities: [Entity] = []
     /// Every word of every entity's name.
-    private(set) var nameWords: Set<String> = []
+    private(set) var nameWords: WordSet = []
     private(set) var mentions: [Mention] = []
-    /// Sentence → token → mention index.
-    private var byToken: [Int: [Int: Int]] = [:]
+    /// Sentence → token → mention index (-1: no name).
+    private var byToken: [[Int]] = []
+    /// Sentence → its mentions' indices, in order.
+    private var bySentence: [[Int]] = []
 
     init() {}
 
@@ -53,7 +55,7 @@ struct EntityIndex: Sendable {
             var located = false
         }
         var raws: [Raw] = []
-        var personNouns: [String: Bool] = [:]
+        var personNouns = WordTable<Bool>()
         func isPersonNoun(_ lemma: String) -> Bool {
             if let known = personNouns[lemma] { return known }
             let result = lexicon.nouns?.isPerson(lemma) ?? false
@@ -138,14 +140,14 @@ struct EntityIndex: Sendable {
             }
             return parts.count >= 2 && parts.count <= 3 ? .person : .unknown
         }
-        var fullNames: [String: Int] = [:]
-        var personEvidence: [String: Bool] = [:]
-        var placeEvidence: [String: Bool] = [:]
+        var fullNames = WordTable<Int>()
+        var personEvidence = WordTable<Bool>()
+        var placeEvidence = WordTable<Bool>()
         for raw in raws {
             personEvidence[raw.text, default: false] = personEvidence[raw.text, default: false] || raw.person
             placeEvidence[raw.text, default: false] = placeEvidence[raw.text, default: false] || raw.located
         }
-        var partsOfLongerNames = Set<String>()
+        var partsOfLongerNames = WordSet()
         for raw in raws where raw.text.contains(" ") {
             for part in raw.text.split(separator: " ") { partsOfLongerNames.insert(String(part)) }
         }
@@ -166,7 +168,7 @@ struct EntityIndex: Sendable {
             for part in entity.name.split(separator: " ") { nameWords.insert(String(part)) }
         }
         // Full names by their first and last words: "Kim" → "Kim Jong-un", "Sánchez" → both Sánchezes.
-        var byEdgeWord: [String: [Int]] = [:]
+        var byEdgeWord = WordTable<[Int]>()
         for (index, entity) in entities.enumerated() {
             let parts = entity.name.split(separator: " ")
             guard parts.count > 1, let first = parts.first, let last = parts.last else { continue }
@@ -191,7 +193,12 @@ struct EntityIndex: Sendable {
             lastMention[entity] = raw.sentence
             mentions.append(Mention(sentence: raw.sentence, range: raw.range, entity: entity, title: raw.title))
             linkedRaws.append(raw)
-            for token in raw.range { byToken[raw.sentence, default: [:]][token] = mentions.count - 1 }
+            if bySentence.isEmpty {
+                byToken = sentences.map { [Int](repeating: -1, count: $0.tokens.count) }
+                bySentence = Array(repeating: [], count: sentences.count)
+            }
+            for token in raw.range { byToken[raw.sentence][token] = mentions.count - 1 }
+            bySentence[raw.sentence].append(mentions.count - 1)
         }
         // Narrative names beat quoted ones: "Putin" stays "Putin" when "Vladimir Putin" is only quoted.
         var narrativeForms: [Int: String] = [:]
@@ -214,13 +221,15 @@ struct EntityIndex: Sendable {
 
     /// The mentions in one sentence, in order.
     func mentions(in sentence: Int) -> [Mention] {
-        guard let map = byToken[sentence] else { return [] }
-        return Set(map.values).sorted().map { mentions[$0] }
+        guard sentence < bySentence.count else { return [] }
+        return bySentence[sentence].map { mentions[$0] }
     }
 
     /// The mention covering `token` of `sentence`, if the token is part of a name.
     func mention(sentence: Int, token: Int) -> Mention? {
-        byToken[sentence]?[token].map { mentions[$0] }
+        guard sentence < byToken.count, token >= 0, token < byToken[sentence].count else { return nil }
+        let index = byToken[sentence][token]
+        return index < 0 ? nil : mentions[index]
     }
 
     /// The entity whose name covers `token`.

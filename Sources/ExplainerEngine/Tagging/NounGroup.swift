@@ -15,20 +15,15 @@ struct NounGroup: Sendable, Hashable {
 struct NounGroupFinder: Sendable {
     let words: WordLists
 
-    /// Words before a number that belong to its noun group: "about 620", "nearly two hours", "as much as".
-    static let numberModifiers: Set<String> = ["about", "around", "nearly", "almost", "roughly", "some", "over", "only", "just", "approximately", "under", "more", "less", "fewer", "up", "at", "as"]
-
-    /// How many words of a number modifier start at `index`: "about" 1, "more than" 2, "as much as" 3.
-    static func numberModifierLength(_ tokens: [Token], at index: Int, end: Int) -> Int {
-        func word(_ offset: Int) -> String { index + offset < end ? tokens[index + offset].lower : "" }
-        switch word(0) {
-        case "about", "around", "nearly", "almost", "roughly", "some", "over", "only", "just", "approximately", "under": return 1
-        case "more", "less", "fewer": return word(1) == "than" ? 2 : 0
-        case "up": return word(1) == "to" ? 2 : 0
-        case "at": return word(1) == "least" || word(1) == "most" ? 2 : 0
-        case "as": return (word(1) == "much" || word(1) == "many") && word(2) == "as" ? 3 : 0
-        default: return 0
+    /// How many words of a number modifier (the `number-modifiers` word group) start at `index`:
+    /// "about" 1, "more than" 2, "as much as" 3.
+    func numberModifierLength(_ tokens: [Token], at index: Int, end: Int) -> Int {
+        guard index < end, let phrases = words.numberModifiers[tokens[index].lower] else { return 0 }
+        var longest = 0
+        for phrase in phrases where phrase.count > longest && index + phrase.count <= end {
+            if phrase.indices.allSatisfy({ tokens[index + $0].lower == phrase[$0] }) { longest = phrase.count }
         }
+        return longest
     }
 
     /// The noun group starting at `start`, or nil when none starts there.
@@ -40,7 +35,7 @@ struct NounGroupFinder: Sendable {
         // Leading number modifiers: "about 620 people", "more than 900", "as much as 6.2 percent".
         var lead = index
         for _ in 0..<2 {
-            let length = Self.numberModifierLength(tokens, at: lead, end: end)
+            let length = numberModifierLength(tokens, at: lead, end: end)
             if length == 0 { break }
             lead += length
         }

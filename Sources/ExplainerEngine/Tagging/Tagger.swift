@@ -9,19 +9,20 @@
 struct Tagger {
     let lexicon: Lexicon
     /// Capitalised words the article uses inside sentences: names, even when WordNet knows the word.
-    var names: Set<String> = []
+    var names: WordSet = []
     /// Lexicon answers already looked up for this article (one tagger tags one article).
     private let memo = LookupMemo()
 
-    init(lexicon: Lexicon, names: Set<String> = []) {
+    init(lexicon: Lexicon, names: WordSet = []) {
         self.lexicon = lexicon
         self.names = names
     }
 
     /// A per-article cache of lexicon lookups; the tagger is not shared between threads.
     private final class LookupMemo {
-        var readings: [String: [Reading]] = [:]
-        var persons: [String: Bool] = [:]
+        var readings = WordTable<[Reading]>(minimumCapacity: 512)
+        var persons = WordTable<Bool>()
+        var best = WordTable<Int>(minimumCapacity: 256)
     }
 
     /// `lexicon.readings(of:)`, remembered.
@@ -56,7 +57,7 @@ struct Tagger {
         // An auxiliary still waiting for its verb: "did Putin [gift]", "have you [trained]".
         var pendingAuxiliary: Token?
         // "Before the trial began, the researchers sent ...": the first comma ends a fronted clause.
-        var frontClause = tokens.first.map { $0.tag == .subordinator || ["after", "before", "since", "until", "as", "once", "when", "while", "if", "because", "although"].contains($0.lower) } ?? false
+        var frontClause = tokens.first.map { $0.tag == .subordinator || words.clauseOpeners.contains($0.lower) } ?? false
         for index in tokens.indices {
             let token = tokens[index]
             if token.text == ",", frontClause {
@@ -180,12 +181,12 @@ struct Tagger {
     private func markInitials(_ tokens: inout [Token]) {
         var expectInitial = true
         for index in tokens.indices {
-            let token = tokens[index]
-            if token.kind == .quote || token.text == "(" || token.text == "[" || token.text == "—" || token.text == "–" {
-                if token.tag == .openQuote || token.text == "(" { expectInitial = true }
+            let kind = tokens[index].kind
+            if kind == .quote || (kind == .punctuation && (tokens[index].text == "(" || tokens[index].text == "[" || tokens[index].text == "—" || tokens[index].text == "–")) {
+                if tokens[index].tag == .openQuote || tokens[index].text == "(" { expectInitial = true }
                 continue
             }
-            if token.text == ":" {
+            if kind == .punctuation, tokens[index].text == ":" {
                 expectInitial = true
                 continue
             }
@@ -352,9 +353,8 @@ struct Tagger {
     /// Readings and a first tag for a noun, verb, adjective, adverb or name.
     private func assignOpenClass(_ token: inout Token, _ tokens: [Token], _ index: Int, _ lower: String) {
         token.readings = readings(of: lower)
-        let isAcronym = token.text.count >= 2 && token.text.allSatisfy { $0.isUppercase || $0 == "." || $0 == "-" }
-            && token.text.contains(where: \.isLetter)
         if token.capitalized {
+            let isAcronym = Self.isAcronym(token.text)
             let known = !token.readings.isEmpty
             // "Anna Lind" at the start of a sentence: a capitalised word before a name is part of it,
             // unless it is a role ("Mayor", "Substitute") or only an adjective ("Former").
@@ -376,11 +376,7 @@ struct Tagger {
             token.readings = guessReadings(lower)
         }
         // The most frequent reading by WordNet's tagged senses; context decides later.
-        var first = token.readings[0]
-        for reading in token.readings.dropFirst()
-        where lexicon.taggedSenses(reading.lemma, as: reading.wordClass) > lexicon.taggedSenses(first.lemma, as: first.wordClass) {
-            first = reading
-        }
+        let first = token.readings[mostFrequentReading(token.readings, lower)]
         token.tag = Self.tag(for: first.wordClass)
         token.lemma = first.lemma
         token.form = first.form
@@ -389,6 +385,38 @@ struct Tagger {
             token.lemma = adverb.lemma
             token.form = .base
         }
+    }
+
+    /// "US", "U.N.", "NATO": two or more characters, all capitals (and dots or hyphens), at least one letter.
+    static func isAcronym(_ text: String) -> Bool {
+        var count = 0
+        var letters = 0
+        for byte in text.utf8 {
+            count += 1
+            switch byte {
+            case 0x41...0x5A: letters += 1
+            case 0x2E, 0x2D: break
+            default: return byte >= 0x80 ? text.count >= 2 && text.allSatisfy { $0.isUppercase || $0 == "." || $0 == "-" } && text.contains(where: \.isLetter) : false
+            }
+        }
+        return count >= 2 && letters > 0
+    }
+
+    /// The index of the reading with the most tagged senses (the first of equals), remembered per word.
+    private func mostFrequentReading(_ readings: [Reading], _ lower: String) -> Int {
+        guard readings.count > 1 else { return 0 }
+        if let known = memo.best[lower] { return known }
+        var best = 0
+        var bestWeight = lexicon.taggedSenses(readings[0].lemma, as: readings[0].wordClass)
+        for index in readings.indices.dropFirst() {
+            let weight = lexicon.taggedSenses(readings[index].lemma, as: readings[index].wordClass)
+            if weight > bestWeight {
+                best = index
+                bestWeight = weight
+            }
+        }
+        memo.best[lower] = best
+        return best
     }
 
     /// Readings from the lexicon, made sure to include hyphenated compounds by their last part.
