@@ -198,12 +198,14 @@ extension SiteOutput {
         async let searchFragments = work.searchEntries.map { entries in
             try SearchIndexFile.write(to: staging.path + "/search.json", entries: entries, previous: work.previousIndex)
         }
-        try await ParallelWork.forEach(work.files, maxConcurrency: concurrency) { file in
-            if linkable, oldOutputs[file.path] == file.key, Self.link(output + "/" + file.path, staging.path + "/" + file.path) {
-                return
+        try await ParallelWork.forEach(batches(work.files), maxConcurrency: concurrency, chunkSize: 1) { batch in
+            for file in batch {
+                if linkable, oldOutputs[file.path] == file.key, Self.link(output + "/" + file.path, staging.path + "/" + file.path) {
+                    continue
+                }
+                guard file.product != .searchIndex else { continue }
+                try staging.write(try produce(file, renderer: renderer, explainers: explainers), to: file.path)
             }
-            guard file.product != .searchIndex else { return }
-            try staging.write(try produce(file, renderer: renderer, explainers: explainers), to: file.path)
         }
         if renderer.skeletons?.failed == true {
             // Every explainer page again, as new files (a hard-linked one is only unlinked).
@@ -235,6 +237,26 @@ extension SiteOutput {
         }
         cache = finished
         BuildTrace.mark("swapped")
+    }
+
+    /// The files in batches for the rendering tasks: lists of many explainers (home, large tags)
+    /// first and alone, so that the longest jobs start first and the cores finish together;
+    /// then the rest sixteen at a time.
+    func batches(_ files: [PlannedFile]) -> [[PlannedFile]] {
+        func cost(_ file: PlannedFile) -> Int {
+            switch file.product {
+            case .page(.home): model.entries.count
+            case .page(.archive): model.entries.count / 8
+            case .page(.tag(let index)): model.tags[index].members.count
+            default: 1
+            }
+        }
+        let costs = files.map(cost)
+        let heavy = files.indices.filter { costs[$0] > 16 }.sorted { costs[$0] > costs[$1] }
+        let light = files.indices.filter { costs[$0] <= 16 }
+        return heavy.map { [files[$0]] } + stride(from: 0, to: light.count, by: 16).map { start in
+            light[start..<min(start + 16, light.count)].map { files[$0] }
+        }
     }
 
     /// Every folder holding one of `paths` (relative, without the root itself).
