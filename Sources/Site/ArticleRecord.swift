@@ -31,9 +31,9 @@ final class ArticleRecord: Sendable, Hashable {
     let outcome: Outcome
     /// This record as the cache file holds it, when it was read from one unchanged, so writing
     /// the cache again copies the bytes instead of encoding ten thousand records.
-    let encoded: ArraySlice<UInt8>?
+    let encoded: Data?
 
-    init(relativePath: String, stamp: FileStamp, contentDigest: StableHasher.Digest, outcome: Outcome, encoded: ArraySlice<UInt8>? = nil) {
+    init(relativePath: String, stamp: FileStamp, contentDigest: StableHasher.Digest, outcome: Outcome, encoded: Data? = nil) {
         self.relativePath = relativePath
         self.stamp = stamp
         self.contentDigest = contentDigest

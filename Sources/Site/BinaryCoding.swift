@@ -63,8 +63,15 @@ struct BinaryWriter {
         withUnsafeBytes(of: digest.low.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func write(raw: ArraySlice<UInt8>) {
+    mutating func write(raw: Data) {
         bytes.append(contentsOf: raw)
+    }
+
+    /// Hands what is written so far to `file` once it passes a megabyte.
+    mutating func flushIfLarge(to file: BufferedFile?) throws {
+        guard let file, bytes.count >= 1 << 20 else { return }
+        try file.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     mutating func write(_ stamp: FileStamp) {
@@ -78,29 +85,53 @@ struct BinaryWriter {
 
 /// Reads what `BinaryWriter` wrote; any inconsistency throws `BinaryReader.Malformed`, and the
 /// cache is then ignored.
+///
+/// It reads from `Data`, which may map the cache file rather than copy it: slices of it
+/// (`slice(from:)`) share that memory.
 struct BinaryReader {
     struct Malformed: Error {}
 
-    let bytes: [UInt8]
-    private(set) var offset = 0
+    let bytes: Data
+    private(set) var offset: Int
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: Data) {
         self.bytes = bytes
+        offset = bytes.startIndex
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    init(_ bytes: [UInt8]) {
+        self.init(Data(bytes))
+    }
+
+    var isAtEnd: Bool { offset == bytes.endIndex }
+
+    /// The bytes from `start` to the current offset.
+    func slice(from start: Int) -> Data {
+        bytes[start..<offset]
+    }
+
+    @inline(__always)
+    private func byte(at index: Int) -> UInt8 {
+        bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in raw[index - bytes.startIndex] }
+    }
 
     mutating func readUInt64() throws(Malformed) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
-        while true {
-            guard offset < bytes.count, shift < 64 else { throw Malformed() }
-            let byte = bytes[offset]
-            offset += 1
-            result |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return result }
-            shift += 7
+        let (value, next) = bytes.withUnsafeBytes { raw -> (UInt64?, Int) in
+            var index = offset - bytes.startIndex
+            while index < raw.count, shift < 64 {
+                let byte = raw[index]
+                index += 1
+                result |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { return (result, index + bytes.startIndex) }
+                shift += 7
+            }
+            return (nil, index + bytes.startIndex)
         }
+        guard let value else { throw Malformed() }
+        offset = next
+        return value
     }
 
     mutating func readInt() throws(Malformed) -> Int {
@@ -116,14 +147,14 @@ struct BinaryReader {
     /// ask for a huge allocation.
     mutating func readCount() throws(Malformed) -> Int {
         let count = try readUInt64()
-        guard count <= UInt64(bytes.count - offset) else { throw Malformed() }
+        guard count <= UInt64(bytes.endIndex - offset) else { throw Malformed() }
         return Int(count)
     }
 
     mutating func readBool() throws(Malformed) -> Bool {
-        guard offset < bytes.count else { throw Malformed() }
+        guard offset < bytes.endIndex else { throw Malformed() }
         defer { offset += 1 }
-        switch bytes[offset] {
+        switch byte(at: offset) {
         case 0: return false
         case 1: return true
         default: throw Malformed()
@@ -132,8 +163,9 @@ struct BinaryReader {
 
     mutating func readString() throws(Malformed) -> String {
         let count = try readCount()
-        defer { offset += count }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<(offset + count)]), as: UTF8.self) }
+        let start = offset - bytes.startIndex
+        offset += count
+        return bytes.withUnsafeBytes { String(decoding: UnsafeRawBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self) }
     }
 
     mutating func skipString() throws(Malformed) {
@@ -158,10 +190,11 @@ struct BinaryReader {
     }
 
     mutating func readDigest() throws(Malformed) -> StableHasher.Digest {
-        guard offset + 16 <= bytes.count else { throw Malformed() }
+        guard offset + 16 <= bytes.endIndex else { throw Malformed() }
+        let start = offset - bytes.startIndex
         let (high, low) = bytes.withUnsafeBytes { raw in
-            (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
-             UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+            (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)),
+             UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self)))
         }
         offset += 16
         return StableHasher.Digest(high: high, low: low)

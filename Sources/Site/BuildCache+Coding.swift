@@ -7,7 +7,8 @@ import Foundation
 extension BuildCache {
     private static let magic = "explainer-build-cache"
 
-    func encode(to writer: inout BinaryWriter) {
+    /// Encodes the cache; with `file`, what is written goes to it a megabyte at a time.
+    func encode(to writer: inout BinaryWriter, file: BufferedFile? = nil) throws {
         writer.write(Self.magic)
         writer.write(Self.formatVersion)
         writer.write(environment)
@@ -20,11 +21,13 @@ extension BuildCache {
             } else {
                 record.encode(to: &writer)
             }
+            try writer.flushIfLarge(to: file)
         }
         writer.write(UInt64(outputs.count))
         for output in outputs {
             writer.write(output.path)
             writer.write(output.key)
+            try writer.flushIfLarge(to: file)
         }
         writer.write(UInt64(searchFragments.count))
         for fragment in searchFragments {
@@ -132,7 +135,7 @@ extension ArticleRecord {
         }
         self.init(
             relativePath: relativePath, stamp: stamp, contentDigest: contentDigest, outcome: outcome,
-            encoded: reader.bytes[start..<reader.offset])
+            encoded: reader.slice(from: start))
     }
 }
 
@@ -180,7 +183,7 @@ extension ExplainerSummary {
             try reader.skipString()
             if try reader.readBool() { try reader.skipString() }
         }
-        let lead = reader.bytes[leadStart..<reader.offset]
+        let lead = reader.slice(from: leadStart)
         let digest = try reader.readDigest()
         let cardCount = try reader.readCount()
         var cards: [StableHasher.Digest] = []
@@ -212,8 +215,8 @@ extension Diagnostic {
 
 extension ExplainerSummary {
     /// The lead questions written by `encode(to:)`.
-    static func decodeLeadQuestions(_ bytes: ArraySlice<UInt8>) throws(BinaryReader.Malformed) -> [LeadQuestion] {
-        var reader = BinaryReader(Array(bytes))
+    static func decodeLeadQuestions(_ bytes: Data) throws(BinaryReader.Malformed) -> [LeadQuestion] {
+        var reader = BinaryReader(bytes)
         let count = try reader.readCount()
         var questions: [LeadQuestion] = []
         for _ in 0..<count {

@@ -81,16 +81,19 @@ struct BuildCache: Sendable {
 
     /// The cache at `path`, or nil when it is missing, unreadable or of another format.
     static func load(from path: String) -> BuildCache? {
-        guard let bytes = StagingFolder.read(path) else { return nil }
-        var reader = BinaryReader(bytes)
+        // Mapped, not read: records kept as they were are written back from these pages.
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
+        var reader = BinaryReader(data)
         return try? BuildCache(from: &reader)
     }
 
     /// Writes the cache to `path` (a temporary name; the commit moves it into place).
     func write(to path: String) throws {
         StagingFolder.makeDirectories((path as NSString).deletingLastPathComponent)
+        let file = try BufferedFile(path: path)
         var writer = BinaryWriter(capacity: 1 << 20)
-        encode(to: &writer)
-        try writer.bytes.withUnsafeBytes { try StagingFolder.write($0, toAbsolutePath: path) }
+        try encode(to: &writer, file: file)
+        try file.write(writer.bytes)
+        try file.close()
     }
 }

@@ -44,7 +44,7 @@ final class ExplainerSummary: Sendable, Hashable {
     /// them, so a rebuild after one edit does not decode ten thousand answers' HTML.
     enum Lead: Sendable {
         case decoded([LeadQuestion])
-        case encoded(ArraySlice<UInt8>)
+        case encoded(Data)
     }
 
     let lead: Lead
