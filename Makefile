@@ -38,6 +38,8 @@ test-sanitizers: deps ## Run the test suite under AddressSanitizer, then ThreadS
 	TSAN_OPTIONS=suppressions=$(CURDIR)/scripts/tsan-suppressions.txt $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 FUZZ_SECONDS  ?= 60
+# A fixed FUZZ_SEED (CI uses 1) makes a run repeatable on the same machine; empty means random.
+FUZZ_SEED     ?=
 FUZZ_TARGETS  := FuzzArticle FuzzFrontMatter FuzzMarkdown
 FUZZ_FLAGS    := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 
@@ -47,7 +49,7 @@ fuzz: deps ## Run each libFuzzer target for FUZZ_SECONDS (default 60) from the s
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p .build-fuzz/corpus/$$t && cp -n Fuzz/Corpus/$$t/* .build-fuzz/corpus/$$t/ 2>/dev/null; \
 	  echo "== $$t for $(FUZZ_SECONDS) s"; \
-	  .build-fuzz/debug/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+	  .build-fuzz/debug/$$t -max_total_time=$(FUZZ_SECONDS) $(if $(FUZZ_SEED),-seed=$(FUZZ_SEED)) -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
 	    -artifact_prefix=build-reports/fuzz/$$t- .build-fuzz/corpus/$$t > build-reports/fuzz/$$t.log 2>&1; \
 	  status=$$?; grep -E "stat::(number_of_executed_units|average_exec_per_sec)" build-reports/fuzz/$$t.log; \
 	  if [ $$status -ne 0 ]; then tail -40 build-reports/fuzz/$$t.log; echo "$$t found a problem: see build-reports/fuzz/"; exit 1; fi; \

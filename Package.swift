@@ -91,7 +91,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ExplainerEngineTests", dependencies: ["ExplainerEngine", "Content"]),
+        .testTarget(name: "ExplainerEngineTests", dependencies: ["ExplainerEngine", "Content"], resources: [.copy("FuzzCrashes")]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "ExplainerEngine", "Markdown"]),
         .testTarget(

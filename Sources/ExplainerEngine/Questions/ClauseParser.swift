@@ -134,9 +134,9 @@ struct ClauseParser: Sendable {
             }
             position = (verb.particle ?? verb.range.upperBound - 1) + 1
             var (complements, attribution) = readComplements(from: position, end: end, verb: verb)
+            // A complement covers at least one token: the question rules read its first word.
+            complements.removeAll { $0.range.isEmpty }
             ClauseParser.markAsides(&complements, tokens: tokens, verbEnd: position)
-            // A subject that is a pronoun and a complement that is all that's left is fine; an empty clause is not.
-            if complements.isEmpty, verb.auxiliaries.isEmpty, tokens[verb.main].tag != .verb { complements = [] }
             let clause = Clause(
                 sentence: sentence, role: role, front: front, subject: subject, subjectPieces: pieces,
                 interruptions: interruptions, verb: verb, complements: complements, attribution: attribution, end: end)
