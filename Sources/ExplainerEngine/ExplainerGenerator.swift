@@ -24,18 +24,27 @@ public struct ExplainerGenerator: Sendable {
     }
 
     public func explain(_ article: Article) -> Explainer {
+        explainCountingWork(article).explainer
+    }
+
+    /// The explainer and the steps the engine took to write it (see `EngineWork`).
+    public func explainCountingWork(_ article: Article) -> (explainer: Explainer, work: EngineWork) {
         if article.format == .markdown, let handWritten = HandWrittenExplainer.parse(article.body) {
             let summary = article.summary ?? Self.firstSentence(of: handWritten.first?.answer ?? "")
-            return makeExplainer(article, questions: handWritten, summary: summary)
+            var work = EngineWork()
+            work.bytes = article.body.utf8.count
+            return (makeExplainer(article, questions: handWritten, summary: summary), work)
         }
         let analysis = ArticleAnalysis(article: article, lexicon: lexicon)
+        var work = analysis.work
         let candidates = QuestionGenerator(analysis: analysis).candidates()
-        let editor = AnswerFinder(analysis: analysis).answer(article.editorQuestions).compactMap(\.candidate)
-        let selected = QuestionSelector(analysis: analysis).select(candidates, editor: editor)
+        work.candidates = candidates.count
+        let editor = AnswerFinder(analysis: analysis).answer(article.editorQuestions, work: &work).compactMap(\.candidate)
+        let selected = QuestionSelector(analysis: analysis).select(candidates, editor: editor, work: &work)
         let questions = selected.map { candidate in
             QuestionAnswer(question: candidate.question, answer: AnswerBuilder.render(candidate.parts), section: candidate.section)
         }
-        return makeExplainer(article, questions: questions, summary: article.summary ?? Self.summary(analysis))
+        return (makeExplainer(article, questions: questions, summary: article.summary ?? Self.summary(analysis)), work)
     }
 
     /// The dek when there is one, else the lead sentence, else the headline.

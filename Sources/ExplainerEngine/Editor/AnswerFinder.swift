@@ -17,8 +17,15 @@ struct AnswerFinder: Sendable {
     }
 
     func answer(_ questions: [String]) -> [Result] {
+        var work = EngineWork()
+        return answer(questions, work: &work)
+    }
+
+    /// The answers, counting in `work` the sentences compared with each question.
+    func answer(_ questions: [String], work: inout EngineWork) -> [Result] {
         guard !questions.isEmpty else { return [] }
         let usable = analysis.sentences.filter { $0.blockKind != .subhead && !$0.isQuestion }
+        work.answerSteps += usable.count * (questions.count + 1)
         var documentFrequency: [String: Int] = [:]
         var sentenceLemmas: [Int: Set<String>] = [:]
         for sentence in usable {

@@ -29,13 +29,20 @@ struct QuestionSelector: Sendable {
         return min(15, max(4, analysis.wordCount / 12, sentences + 1))
     }
 
-    func select(_ candidates: [CandidateQuestion], editor: [CandidateQuestion] = []) -> [CandidateQuestion] {
-        let merged = merge(candidates)
+    /// Picks the questions to publish, counting its steps in `work`.
+    ///
+    /// Linear in the number of candidates: effective scores change only when a question is
+    /// chosen (at most `limit` times), so each round groups the remaining candidates by their
+    /// penalty — within a group the pool's order is already best-first — and walks the groups'
+    /// heads best-first until one is chosen. A rejected candidate is gone for good.
+    func select(_ candidates: [CandidateQuestion], editor: [CandidateQuestion] = [], work: inout EngineWork) -> [CandidateQuestion] {
+        let merged = merge(candidates, work: &work)
         var pool: [CandidateQuestion] = []
         for candidate in merged where isWellFormed(candidate) {
             pool.append(rescored(candidate))
         }
         pool.sort { ($0.score, -$0.sentence) > ($1.score, -$1.sentence) }
+        work.selectionSteps += pool.count
         var chosen: [CandidateQuestion] = editor
         var questions = Set(editor.map { Self.questionKey($0.question) })
         var startsTaken = Set<Int>()
@@ -45,65 +52,90 @@ struct QuestionSelector: Sendable {
         var generated = 0
         let limit = self.limit
         var perFamily: [Int: Int] = [:]
-        var remaining = Array(pool.indices)
+        var removed = [Bool](repeating: false, count: pool.count)
+        var remaining = pool.count
         // The dek and the lead are dense: several questions from them are fine.
         let denseSentences = Set(analysis.sentences.filter { $0.block <= 1 }.map(\.index))
         let editorWords = editor.map { (opener: $0.question.split(separator: " ").first?.lowercased(),
                                         words: contentWords($0.question).union(contentWords($0.parts.map(\.text).joined(separator: " ")))) }
-        while generated < limit, !remaining.isEmpty {
-            // The best remaining question, a second one from the same sentence counting for less.
-            func effective(_ index: Int) -> Double {
-                var score = pool[index].score
-                let sentence = pool[index].sentence
-                let kind = pool[index].kind
-                if perSentence[sentence, default: 0] > 0, !isStructural(kind), !denseSentences.contains(sentence) {
-                    score -= 0.7
+
+        // The penalty a candidate carries now: a second question from the same sentence counts
+        // for less, and so does each further question about who someone is or what someone said.
+        struct Penalty: Hashable {
+            var sentenceTaken: Bool
+            var family: Int
+        }
+        func penalty(_ index: Int) -> Penalty {
+            let sentence = pool[index].sentence
+            let kind = pool[index].kind
+            let taken = perSentence[sentence, default: 0] > 0 && !isStructural(kind) && !denseSentences.contains(sentence)
+            return Penalty(sentenceTaken: taken, family: Self.family(kind).map { perFamily[$0, default: 0] } ?? 0)
+        }
+        func effective(_ index: Int, _ penalty: Penalty) -> (Double, Int) {
+            var score = pool[index].score
+            if penalty.sentenceTaken { score -= 0.7 }
+            if penalty.family > 0 { score -= 0.6 * Double(penalty.family) }
+            return (score, -pool[index].sentence)
+        }
+
+        rounds: while generated < limit, remaining > 0 {
+            var groups: [Penalty: [Int]] = [:]
+            for index in pool.indices where !removed[index] { groups[penalty(index), default: []].append(index) }
+            work.selectionSteps += remaining
+            var runs = groups.map { (penalty: $0.key, indices: $0.value, next: 0) }
+            while true {
+                // The best head of all runs; on a tie, the candidate earlier in the pool.
+                var best: (run: Int, key: (Double, Int), index: Int)?
+                for run in runs.indices where runs[run].next < runs[run].indices.count {
+                    let index = runs[run].indices[runs[run].next]
+                    let key = effective(index, runs[run].penalty)
+                    if let current = best, key < current.key || (key == current.key && index > current.index) { continue }
+                    best = (run, key, index)
                 }
-                // Variety: each further question about who someone is or what someone said counts for less.
-                if let family = Self.family(kind) { score -= 0.6 * Double(perFamily[family, default: 0]) }
-                return score
-            }
-            var bestPosition = 0
-            var bestKey = (effective(remaining[0]), -pool[remaining[0]].sentence)
-            for position in remaining.indices.dropFirst() {
-                let key = (effective(remaining[position]), -pool[remaining[position]].sentence)
-                if key > bestKey {
-                    bestKey = key
-                    bestPosition = position
+                work.selectionSteps += 1
+                guard let best else { break rounds }
+                runs[best.run].next += 1
+                removed[best.index] = true
+                remaining -= 1
+                let candidate = pool[best.index]
+                // An editor already asks this: the same question word and nothing the editor's question lacks.
+                if !editorWords.isEmpty {
+                    let opener = candidate.question.split(separator: " ").first?.lowercased()
+                    let words = contentWords(candidate.question)
+                    if editorWords.contains(where: { $0.opener == opener && words.isSubset(of: $0.words) }) { continue }
                 }
+                guard givesSomethingAway(candidate) == false else { continue }
+                let key = Self.questionKey(candidate.question)
+                guard !questions.contains(key) else { continue }
+                let starts = sentenceStarts(candidate)
+                guard starts.isDisjoint(with: startsTaken) else { continue }
+                guard !overlaps(candidate, chosen) else { continue }
+                let clauseKind = !isStructural(candidate.kind) && candidate.kind != .who && candidate.kind != .knownFor && candidate.kind != .quote
+                let count = perSentence[candidate.sentence, default: 0]
+                let cap = denseSentences.contains(candidate.sentence) ? 3 : 2
+                guard count < cap || !clauseKind else { continue }
+                chosen.append(candidate)
+                if let family = Self.family(candidate.kind) { perFamily[family, default: 0] += 1 }
+                questions.insert(key)
+                startsTaken.formUnion(starts)
+                if clauseKind { perSentence[candidate.sentence] = count + 1 }
+                generated += 1
+                continue rounds
             }
-            let candidate = pool[remaining.remove(at: bestPosition)]
-            // An editor already asks this: the same question word and nothing the editor's question lacks.
-            if !editorWords.isEmpty {
-                let opener = candidate.question.split(separator: " ").first?.lowercased()
-                let words = contentWords(candidate.question)
-                if editorWords.contains(where: { $0.opener == opener && words.isSubset(of: $0.words) }) { continue }
-            }
-            guard givesSomethingAway(candidate) == false else { continue }
-            let key = Self.questionKey(candidate.question)
-            guard !questions.contains(key) else { continue }
-            let starts = sentenceStarts(candidate)
-            guard starts.isDisjoint(with: startsTaken) else { continue }
-            guard !overlaps(candidate, chosen) else { continue }
-            let clauseKind = !isStructural(candidate.kind) && candidate.kind != .who && candidate.kind != .knownFor && candidate.kind != .quote
-            let count = perSentence[candidate.sentence, default: 0]
-            let cap = denseSentences.contains(candidate.sentence) ? 3 : 2
-            guard count < cap || !clauseKind else { continue }
-            chosen.append(candidate)
-            if let family = Self.family(candidate.kind) { perFamily[family, default: 0] += 1 }
-            questions.insert(key)
-            startsTaken.formUnion(starts)
-            if clauseKind { perSentence[candidate.sentence] = count + 1 }
-            generated += 1
         }
         return chosen.sorted { ($0.sentence, $0.kind == .happened ? 0 : 1) < ($1.sentence, $1.kind == .happened ? 0 : 1) }
     }
 
     // MARK: Merging
 
-    func merge(_ candidates: [CandidateQuestion]) -> [CandidateQuestion] {
+    /// The most parts a merged answer collects before tidying keeps four of them: an article
+    /// that repeats one fact a hundred times costs no more to merge than one that says it five times.
+    static let mergedPartsLimit = 8
+
+    func merge(_ candidates: [CandidateQuestion], work: inout EngineWork) -> [CandidateQuestion] {
         var result: [CandidateQuestion] = []
         var byKey: [String: Int] = [:]
+        work.mergeSteps += candidates.count
         for candidate in candidates {
             guard let key = candidate.mergeKey, let existing = byKey[key] else {
                 if let key = candidate.mergeKey { byKey[key] = result.count }
@@ -111,6 +143,12 @@ struct QuestionSelector: Sendable {
                 continue
             }
             var target = result[existing]
+            work.mergeSteps += target.parts.count
+            guard target.parts.count < Self.mergedPartsLimit else {
+                target.score = max(target.score, candidate.score) + 0.5
+                result[existing] = target
+                continue
+            }
             // The question a rule generated reads better than the article's own wording of it;
             // the article's own answer comes first.
             if candidate.kind == .selfAsked {

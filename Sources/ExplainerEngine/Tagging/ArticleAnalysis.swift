@@ -20,6 +20,8 @@ struct ArticleAnalysis: Sendable {
     var blockSentences: [[Int]] = []
     /// Words in the article body.
     var wordCount = 0
+    /// The steps the analysis took (see `EngineWork`).
+    var work = EngineWork()
 
     var words: WordLists { lexicon.words }
 
@@ -27,6 +29,7 @@ struct ArticleAnalysis: Sendable {
         self.lexicon = lexicon
         let words = lexicon.words
         let cleaned = TextCleaner(words: words).clean(article.body)
+        work.bytes = article.body.utf8.count
         structure = StructureParser(words: words).parse(
             cleaned.text, headline: article.title, markdown: article.format == .markdown)
         let splitter = SentenceSplitter(words: words)
@@ -47,16 +50,22 @@ struct ArticleAnalysis: Sendable {
         QuotationFinder.markQuoted(&sentences)
         var tagger = Tagger(lexicon: lexicon)
         tagger.names = Self.names(in: sentences, words: words)
-        for index in sentences.indices { tagger.tag(&sentences[index].tokens) }
+        for index in sentences.indices {
+            tagger.tag(&sentences[index].tokens)
+            work.tokens += sentences[index].tokens.count
+        }
         let parser = ClauseParser(words: words)
         clauses = sentences.map { sentence in
             sentence.blockKind == .subhead ? [] : parser.parse(sentence)
         }
+        work.clauses = clauses.reduce(0) { total, sentence in sentence.reduce(total) { $0 + 1 + $1.complements.count } }
         entities = EntityIndex(sentences: sentences, lexicon: lexicon)
+        work.mentions = entities.mentions.count
         if structure.isInterview {
             interviewee = firstPerson()
         }
         resolvePronouns()
+        work.pronouns = referents.values.reduce(0) { $0 + $1.count }
         findQuotations()
     }
 
