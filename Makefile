@@ -30,11 +30,9 @@ site: release ## Write the site from content/ into public/
 LSAN_OPTIONS  := suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=0
 export LSAN_OPTIONS
 
-# Leak checking is off for the test suite: LeakSanitizer reports buffers read by Foundation's
-# file APIs inside the test process as lost, in ways a small program does not reproduce
-# (see README, "Known limitations"). Memory errors are still caught; `make fuzz` keeps leak checks on.
-test-sanitizers: deps ## Run the test suite under AddressSanitizer, then ThreadSanitizer
-	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+# AddressSanitizer with LeakSanitizer on (suppressions in scripts/lsan-suppressions.txt).
+test-sanitizers: deps ## Run the test suite under AddressSanitizer (leak checks on), then ThreadSanitizer
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
 	TSAN_OPTIONS=suppressions=$(CURDIR)/scripts/tsan-suppressions.txt $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 FUZZ_SECONDS  ?= 60

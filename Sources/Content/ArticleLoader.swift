@@ -23,7 +23,7 @@ public struct ArticleLoader: Sendable {
                     "the file is \(Self.megabytes(size)) MB; articles may be at most \(Self.megabytes(Self.maximumFileSize)) MB",
                     hint: "check that this is an article; split a very long text into several articles")
             }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try FileContents.data(atPath: path, mapped: false)
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {

@@ -47,7 +47,7 @@ struct ContentAuthor {
         let fileExtension = article.format == .markdown ? "md" : "txt"
         let contents: Data
         do {
-            contents = try Data(contentsOf: URL(fileURLWithPath: path))
+            contents = try FileContents.data(atPath: path, mapped: false)
         } catch {
             throw Diagnostic(at: SourceLocation(file: path, line: 0, column: 0), "cannot read the file: \(error.localizedDescription)")
         }

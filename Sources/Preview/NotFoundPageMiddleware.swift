@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -16,7 +17,7 @@ struct NotFoundPageMiddleware<Context: RequestContext>: RouterMiddleware {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-cache"
-        let page = (try? Data(contentsOf: URL(fileURLWithPath: rootFolder + "/404.html"))) ?? Data("<!doctype html><title>Not found</title><h1>Not found</h1>".utf8)
+        let page = (try? FileContents.data(atPath: rootFolder + "/404.html", mapped: false)) ?? Data("<!doctype html><title>Not found</title><h1>Not found</h1>".utf8)
         let body = request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: page))
         headers[.contentLength] = String(page.count)
         return Response(status: .notFound, headers: headers, body: body)

@@ -82,7 +82,7 @@ struct BuildCache: Sendable {
     /// The cache at `path`, or nil when it is missing, unreadable or of another format.
     static func load(from path: String) -> BuildCache? {
         // Mapped, not read: records kept as they were are written back from these pages.
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
+        guard let data = try? FileContents.data(atPath: path, mapped: true) else { return nil }
         var reader = BinaryReader(data)
         return try? BuildCache(from: &reader)
     }

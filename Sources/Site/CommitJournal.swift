@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// What an in-place commit does to the output folder, written down before it starts so that a
@@ -36,7 +37,7 @@ struct CommitJournal: Codable, Sendable, Hashable {
 
     /// The journal in `folder`, if a complete one is there.
     static func read(from folder: StagingFolder) -> CommitJournal? {
-        guard let data = FileManager.default.contents(atPath: folder.path + "/" + fileName) else { return nil }
+        guard let data = FileContents.data(atPath: folder.path + "/" + fileName) else { return nil }
         return try? JSONDecoder().decode(CommitJournal.self, from: data)
     }
 }

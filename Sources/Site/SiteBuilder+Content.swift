@@ -32,7 +32,7 @@ extension SiteBuilder {
         hasher.combine(options.keepGoing)
         hasher.combine(options.baseURL)
         hasher.combine(options.liveReloadScript)
-        hasher.combine(FileManager.default.contents(atPath: paths.siteConfig) ?? Data([0xFF]))
+        hasher.combine(FileContents.data(atPath: paths.siteConfig) ?? Data([0xFF]))
         Self.combineFolder(paths.themes, into: &hasher)
         hasher.combine(scan.diagnostics.count)
         for diagnostic in scan.diagnostics { hasher.combine(diagnostic.description) }
@@ -64,7 +64,7 @@ extension SiteBuilder {
         hasher.combine(files.count)
         for (relative, path) in files {
             hasher.combine(relative)
-            hasher.combine(FileManager.default.contents(atPath: path) ?? Data([0xFF]))
+            hasher.combine(FileContents.data(atPath: path) ?? Data([0xFF]))
         }
     }
 
@@ -93,7 +93,7 @@ extension SiteBuilder {
             guard record.relativePath == file.relativePath, record.stamp == file.stamp else { return nil }
             if record.stamp.isRacy(comparedTo: previous.scanTime) {
                 let path = (contentFolder as NSString).appendingPathComponent(file.relativePath)
-                guard let data = FileManager.default.contents(atPath: path), Self.digest(of: data) == record.contentDigest else { return nil }
+                guard let data = FileContents.data(atPath: path), Self.digest(of: data) == record.contentDigest else { return nil }
             }
         }
         return BuildReport(
@@ -131,7 +131,7 @@ extension SiteBuilder {
         let contentFolder = paths.content
         let made = try await ParallelWork.map(work, maxConcurrency: concurrency, chunkSize: 8) { item -> (Int, ArticleRecord, PublishedExplainer?) in
             let path = (contentFolder as NSString).appendingPathComponent(item.file.relativePath)
-            let digest = FileManager.default.contents(atPath: path).map(Self.digest) ?? .zero
+            let digest = FileContents.data(atPath: path).map(Self.digest) ?? .zero
             if let old = item.old, old.contentDigest == digest, digest != .zero {
                 return (item.index, old.restamped(item.file.stamp), nil)
             }

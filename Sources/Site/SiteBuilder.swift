@@ -174,7 +174,7 @@ public struct SiteBuilder: Sendable {
     static func loadAssets(_ theme: ResolvedTheme) throws(DiagnosticList) -> [AssetFile] {
         var assets: [AssetFile] = []
         for (relative, path) in theme.assetFiles.sorted(by: { $0.key < $1.key }) {
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let data = FileContents.data(atPath: path) else {
                 throw DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: 0, column: 0), "cannot read the theme asset")])
             }
             assets.append(AssetFile(sourcePath: relative, data: data))

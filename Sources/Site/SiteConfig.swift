@@ -51,7 +51,7 @@ extension SiteConfig {
     ///
     /// Unknown keys do not fail the build: they come back as warnings so a typo is noticed.
     public static func load(from path: String) throws(DiagnosticList) -> (SiteConfig, warnings: [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileContents.data(atPath: path) else {
             throw DiagnosticList([Diagnostic(
                 at: SourceLocation(file: path, line: 0, column: 0), "cannot read the site configuration",
                 hint: "create site.yml with at least `title: My site`, or pass --source with the site folder")])

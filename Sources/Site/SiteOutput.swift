@@ -78,7 +78,7 @@ struct SiteOutput: Sendable {
         hasher.combine(theme.chain.map(\.name))
         for (name, path) in theme.templateFiles.sorted(by: { $0.key < $1.key }) {
             hasher.combine(name)
-            hasher.combine(FileManager.default.contents(atPath: path) ?? Data())
+            hasher.combine(FileContents.data(atPath: path) ?? Data())
         }
         for asset in assets {
             hasher.combine(asset.outputPath)

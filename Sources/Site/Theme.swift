@@ -44,7 +44,7 @@ extension Theme {
     public static func load(from directory: String) throws(DiagnosticList) -> Theme {
         let folderName = (directory as NSString).lastPathComponent
         let settingsPath = (directory as NSString).appendingPathComponent("theme.yml")
-        guard let data = FileManager.default.contents(atPath: settingsPath) else {
+        guard let data = FileContents.data(atPath: settingsPath) else {
             throw DiagnosticList([Diagnostic(
                 at: SourceLocation(file: settingsPath, line: 0, column: 0), "the theme `\(folderName)` has no theme.yml",
                 hint: "add theme.yml with `name: \(folderName)` and a `description:`")])

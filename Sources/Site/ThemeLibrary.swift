@@ -47,7 +47,7 @@ public struct ThemeLibrary: Sendable {
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         for (templateName, path) in templateFiles.sorted(by: { $0.key < $1.key }) {
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let data = FileContents.data(atPath: path) else {
                 diagnostics.append(Diagnostic(at: SourceLocation(file: path, line: 0, column: 0), "cannot read the template"))
                 continue
             }

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// What the engine knows about English words: WordNet's open classes plus the closed-class lists.
@@ -52,7 +53,7 @@ public struct Lexicon: Sendable {
         var table = PackedHashTable(capacity: 160_000)
         for wordClass in WordClass.allCases {
             let path = "\(directory)/index.\(wordClass.wordNetName)"
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let data = FileContents.data(atPath: path) else {
                 throw LexiconError.unreadableWordNetFile(path)
             }
             Self.readIndex(data, wordClass: wordClass, into: &table)
@@ -60,7 +61,7 @@ public struct Lexicon: Sendable {
         var exceptions = WordTable<[Reading]>()
         for wordClass in WordClass.allCases {
             let path = "\(directory)/\(wordClass.wordNetName).exc"
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            guard let data = FileContents.data(atPath: path) else { continue }
             Self.readExceptions(data, wordClass: wordClass, into: &exceptions)
         }
         let nouns = WordNetNouns(directory: directory, known: table)

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// Noun senses read on demand from memory-mapped `index.noun` and `data.noun`.
@@ -18,10 +19,8 @@ struct WordNetNouns: Sendable {
     private let known: PackedHashTable?
 
     init?(directory: String, known: PackedHashTable? = nil) {
-        let indexURL = URL(fileURLWithPath: "\(directory)/index.noun")
-        let dataURL = URL(fileURLWithPath: "\(directory)/data.noun")
-        guard let index = try? Data(contentsOf: indexURL, options: .alwaysMapped),
-              let data = try? Data(contentsOf: dataURL, options: .alwaysMapped)
+        guard let index = try? FileContents.data(atPath: "\(directory)/index.noun", mapped: true),
+              let data = try? FileContents.data(atPath: "\(directory)/data.noun", mapped: true)
         else { return nil }
         self.index = index
         self.data = data
