@@ -16,23 +16,40 @@ public struct FrontMatterParser: Sendable {
     public init() {}
 
     public func split(_ text: String, path: String) throws(Diagnostic) -> Split {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+        // Byte by byte: this runs on every Markdown file of every build.
+        let utf8 = text.utf8
+        func endOfLine(from start: String.Index) -> String.Index { utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex }
+        let firstEnd = endOfLine(from: utf8.startIndex)
+        guard Self.isFence(utf8[utf8.startIndex..<firstEnd], dots: false) else {
             return Split(frontMatter: FrontMatter(), body: text, bodyStartLine: 1)
         }
-        guard let end = lines.dropFirst().firstIndex(where: { line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            return trimmed == "---" || trimmed == "..."
-        }) else {
-            throw Diagnostic(
-                at: SourceLocation(file: path, line: 1, column: 1),
-                "the front matter that starts here is never closed",
-                hint: "end the front matter with a line holding only `---`")
+        var line = 1
+        var lineEnd = firstEnd
+        let yamlStart = firstEnd == utf8.endIndex ? firstEnd : utf8.index(after: firstEnd)
+        while lineEnd < utf8.endIndex {
+            let start = utf8.index(after: lineEnd)
+            lineEnd = endOfLine(from: start)
+            line += 1
+            guard Self.isFence(utf8[start..<lineEnd], dots: true) else { continue }
+            // The YAML is the lines between the fences, without the newline before the closing one.
+            let yaml = start > yamlStart ? String(text[yamlStart..<utf8.index(before: start)]) : ""
+            let frontMatter = try read(yaml, path: path, lineOffset: 1)
+            let body = lineEnd < utf8.endIndex ? String(text[utf8.index(after: lineEnd)...]) : ""
+            return Split(frontMatter: frontMatter, body: body, bodyStartLine: line + 1)
         }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let frontMatter = try read(yaml, path: path, lineOffset: 1)
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return Split(frontMatter: frontMatter, body: body, bodyStartLine: end + 2)
+        throw Diagnostic(
+            at: SourceLocation(file: path, line: 1, column: 1),
+            "the front matter that starts here is never closed",
+            hint: "end the front matter with a line holding only `---`")
+    }
+
+    /// A line holding only `---` (or `...`, which may also close front matter), spaces and tabs around it.
+    static func isFence(_ line: Substring.UTF8View, dots: Bool) -> Bool {
+        var bytes = line[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0D { bytes = bytes.dropLast() }
+        guard bytes.count == 3, let first = bytes.first, first == 0x2D || (dots && first == 0x2E) else { return false }
+        return bytes.allSatisfy { $0 == first }
     }
 
     /// Reads front matter fields from YAML whose first line is file line `lineOffset + 1`.
