@@ -20,6 +20,15 @@ struct AnswerBuilderTests {
         #expect(AnswerBuilder.render([part("a dagger"), part("a tea set"), part("a dagger")]) == "A dagger. A tea set.")
     }
 
+    @Test("a relative clause continues the part before it in lowercase, or follows the name alone")
+    func relativeClause() {
+        var clause = part("who does not vote on the council except to break a tie")
+        clause.relativeTo = "Benedikt Orr"
+        #expect(AnswerBuilder.render([part("the mayor"), clause])
+            == "The mayor, who does not vote on the council except to break a tie.")
+        #expect(AnswerBuilder.render([clause]) == "Benedikt Orr, who does not vote on the council except to break a tie.")
+    }
+
     @Test("Markdown characters in article text are escaped")
     func escaping() {
         #expect(AnswerBuilder.render([part("a *rare* map [1]")]) == "A \\*rare\\* map \\[1\\].")

@@ -32,6 +32,22 @@ struct PipelineTests {
         #expect(!short.questions.isEmpty)
     }
 
+    @Test("\"What happened?\" opens the explainer, before the dek's questions")
+    func happenedFirst() throws {
+        let explainer = EngineTestSupport.explain("""
+            The $48 million project will close the bridge for 14 months, and shop owners say they fear losing their customers.
+
+            The Calderport City Council voted 7-2 on Tuesday night to demolish the Harbor Street bridge and build a wider crossing.
+
+            The council approved the replacement after a state inspection in January rated the steel supports as poor.
+
+            Odile Varga, the city's chief engineer, said a new bridge should last at least 75 years.
+            """)
+        let questions = explainer.questions.map(\.question)
+        #expect(questions.first == "What happened?")
+        #expect(questions.contains { $0.contains("fear") || $0.contains("How long") || $0.contains("How much") })
+    }
+
     @Test("questions are in story order")
     func storyOrder() {
         let explainer = EngineTestSupport.explain(

@@ -13,7 +13,7 @@ enum AnswerBuilder {
                 // "The mayor, who does not vote ..." after a description; "NAME, who ..." alone.
                 if index > 0, var last = pieces.popLast() {
                     while let end = last.last, ".!?".contains(end) { last.removeLast() }
-                    pieces.append(last + ", " + MarkdownEscaping.escape(sentence(from: part.text)))
+                    pieces.append(last + ", " + MarkdownEscaping.escape(sentence(from: part.text, capitalised: false)))
                 } else {
                     pieces.append(MarkdownEscaping.escape(sentence(from: name + ", " + part.text)))
                 }
@@ -33,16 +33,16 @@ enum AnswerBuilder {
         return pieces.joined(separator: " ")
     }
 
-    /// One part as a sentence: capitalised, ending in a stop.
-    static func sentence(from text: String, quotation: Bool = false) -> String {
+    /// One part as a sentence: capitalised (unless it continues another), ending in a stop.
+    static func sentence(from text: String, quotation: Bool = false, capitalised: Bool = true) -> String {
         var result = text.trimmingCharactersInSet()
         while let last = result.last, ",;:–—-".contains(last) || last == " " { result.removeLast() }
         guard !result.isEmpty else { return "" }
         for (comma, stop) in [(",\"", ".\""), (",”", ".”"), (",’", ".’"), (",'", ".'")] where result.hasSuffix(comma) {
             result = String(result.dropLast(2)) + stop
         }
-        if let first = result.firstIndex(where: \.isLetter), result[result.startIndex..<first].allSatisfy({ "\"“‘'(".contains($0) }),
-           result[first].isLowercase {
+        if capitalised, let first = result.firstIndex(where: \.isLetter),
+           result[result.startIndex..<first].allSatisfy({ "\"“‘'(".contains($0) }), result[first].isLowercase {
             result.replaceSubrange(first...first, with: result[first].uppercased())
         }
         let closing: Set<Character> = ["\"", "”", "’", "'", ")", "]"]

@@ -123,7 +123,8 @@ struct QuestionSelector: Sendable {
                 continue rounds
             }
         }
-        return chosen.sorted { ($0.sentence, $0.kind == .happened ? 0 : 1) < ($1.sentence, $1.kind == .happened ? 0 : 1) }
+        // "What happened?" opens the explainer; the rest follow the story.
+        return chosen.sorted { ($0.kind == .happened ? 0 : 1, $0.sentence) < ($1.kind == .happened ? 0 : 1, $1.sentence) }
     }
 
     // MARK: Merging
