@@ -16,7 +16,7 @@ public struct ArticleLoader: Sendable {
     public func load(fileAt path: String) throws(Diagnostic) -> Article {
         let data: Data
         do {
-            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+            let size = FileContents.status(atPath: path)?.size ?? 0
             guard size <= Self.maximumFileSize else {
                 throw Diagnostic(
                     at: SourceLocation(file: path, line: 0, column: 0),

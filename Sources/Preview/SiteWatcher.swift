@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// Notices changes to a site's inputs (`content/`, `Themes/`, `site.yml`) by comparing snapshots.
@@ -27,11 +28,11 @@ public struct SiteWatcher: Sendable {
         var files: [String: FileStamp] = [:]
         let manager = FileManager.default
         for path in paths {
-            if let stamp = Self.stamp(path, manager) { files[path] = stamp }
+            if let stamp = Self.stamp(path) { files[path] = stamp }
             guard let enumerator = manager.enumerator(atPath: path) else { continue }
             while let relative = enumerator.nextObject() as? String {
                 let full = path + "/" + relative
-                if let stamp = Self.stamp(full, manager) { files[full] = stamp }
+                if let stamp = Self.stamp(full) { files[full] = stamp }
             }
         }
         return Snapshot(files: files)
@@ -65,12 +66,9 @@ public struct SiteWatcher: Sendable {
         }
     }
 
-    private static func stamp(_ path: String, _ manager: FileManager) -> FileStamp? {
-        guard let attributes = try? manager.attributesOfItem(atPath: path),
-            attributes[.type] as? FileAttributeType != .typeDirectory
+    private static func stamp(_ path: String) -> FileStamp? {
+        guard let status = FileContents.status(atPath: path), !status.isDirectory
         else { return nil }  // a folder's time changes with every write inside it; its files tell us enough
-        return FileStamp(
-            size: (attributes[.size] as? NSNumber)?.uint64Value ?? 0,
-            modified: attributes[.modificationDate] as? Date ?? .distantPast)
+        return FileStamp(size: UInt64(status.size), modified: status.modified)
     }
 }

@@ -42,4 +42,16 @@ struct FileContentsTests {
         #expect(!FileContents.isEmptyRegularFile(FileManager.default.temporaryDirectory.path))
         #expect(FileContents.data(atPath: FileManager.default.temporaryDirectory.path) == nil)
     }
+
+    @Test("status: size, change time and folder from one stat; nil for a missing path")
+    func status() throws {
+        let path = try temporaryFile([1, 2, 3, 4, 5])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let status = try #require(FileContents.status(atPath: path))
+        #expect(status.size == 5 && !status.isDirectory)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect(abs(status.modified.timeIntervalSince(attributes[.modificationDate] as! Date)) < 0.001)
+        #expect(FileContents.status(atPath: FileManager.default.temporaryDirectory.path)?.isDirectory == true)
+        #expect(FileContents.status(atPath: "/nonexistent/\(UUID().uuidString)") == nil)
+    }
 }
