@@ -12,7 +12,7 @@ extension PageRenderer {
 
         init(model: SiteModel) {
             var keys: [Int: [StableHasher.Digest]] = [:]
-            for questions in Set([CardQuestions.list, CardQuestions.related, CardQuestions.brief]) {
+            for questions in Set([CardQuestions.list, CardQuestions.related, CardQuestions.topic, CardQuestions.brief]) {
                 keys[questions] = model.entries.map { entry in
                     StableHasher.digest { hasher in
                         hasher.combine(entry.summary.cardDigests[questions])
@@ -69,7 +69,7 @@ extension PageRenderer {
             let group = model.tags[index]
             hasher.combine("tag")
             tagGroup(group)
-            cardList(group.members, questions: CardQuestions.list)
+            cardList(group.members, questions: CardQuestions.topic)
         case .archive:
             hasher.combine("archive")
             cardList(model.entries.indices, questions: CardQuestions.brief)

@@ -39,10 +39,12 @@ struct PageRenderer: Sendable {
         case home, explainer(Int), tagIndex, tag(Int), archive, search, notFound
     }
 
-    /// How many questions cards show on each kind of page.
+    /// How many questions cards show on each kind of page: the home page's cards show the top
+    /// questions; a topic's page lists its explainers with their deks, as the archive does.
     enum CardQuestions {
         static let list = 3
         static let related = 2
+        static let topic = 0
         static let brief = 0
     }
 
@@ -111,7 +113,7 @@ struct PageRenderer: Sendable {
                     name: title, description: description, path: group.tag.path,
                     items: group.members.map { (model.entries[$0].summary.title, model.entries[$0].path) }))
             context.tag = tagView(group)
-            context.explainers = group.members.map { card(model.entries[$0], questions: CardQuestions.list) }
+            context.explainers = group.members.map { card(model.entries[$0], questions: CardQuestions.topic) }
             return try output(template: "tag", context: context)
 
         case .archive:

@@ -59,6 +59,8 @@ struct SiteBuilderTests {
         let transport = try site.read("tags/transport/index.html")
         #expect(transport.contains(#"<h1 class="page-title">Transport</h1>"#))
         #expect(transport.contains("Harbor Street bridge vote") && transport.contains("Ferries cancelled by high winds"))
+        // A topic lists its explainers with their deks; their questions are on the home page and their own.
+        #expect(!transport.contains("card-questions") && !transport.contains("Why were the ferries cancelled?"))
         #expect(try site.read("tags/index.html").contains(#"<a href="../tags/weather/"><span class="topic-name">weather</span> <span class="count">1 explainer</span></a>"#))
 
         let robots = try site.read("robots.txt")
