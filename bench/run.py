@@ -7,7 +7,9 @@ no network), then measures, several runs each:
 - floor: Debian's `cmark-gfm` rendering every explainer's Markdown body, concatenated into one file;
 - Hugo (Debian's `hugo`) building the explainers with the minimal templates in `bench/hugo/`;
 - ours: a cold full build of the explainers, a no-op rebuild, a rebuild after one article is edited,
-  and a cold full build of the raw articles through the explainer engine.
+  and a cold full build of the raw articles through the explainer engine;
+- the engine alone (issue 3): milliseconds per 1,000 words on one core and the lexicon's load time,
+  from `explainer explain --timings` on a sample of the raw articles (`--engine-sample`).
 
 It prints a table and the issue's targets (met or not) and writes everything to
 `build-reports/bench.json`. The exit status is 0 even when targets are missed; it is non-zero only
@@ -29,6 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import sites  # noqa: E402
+from engine import engine_text, measure_engine, sample  # noqa: E402
 from measure import GNU_TIME, Measurement, measure  # noqa: E402
 from report import SizeResult, table, targets, targets_text  # noqa: E402
 
@@ -63,6 +66,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
                         help="scratch folder for corpora and outputs (default: build-reports/bench-work)")
     parser.add_argument("--json", type=Path, default=REPO / "build-reports" / "bench.json",
                         help="where to write the results (default: build-reports/bench.json)")
+    parser.add_argument("--engine-sample", type=int, default=200,
+                        help="raw articles timed one by one for the engine's speed (default %(default)s; 0 skips)")
     parser.add_argument("--no-install", action="store_true", help="do not apt-get install a missing hugo or cmark-gfm")
     arguments = parser.parse_args(argv)
     try:
@@ -265,12 +270,20 @@ def main(argv: list[str]) -> int:
              f"{machine['cpus']} CPUs, load {machine['load_average_at_start']}")
 
     results = [bench_size(size, arguments, profiles, missing_tools, hugo_label) for size in arguments.sizes]
+    engine = {}
+    if arguments.engine_sample > 0 and arguments.binary.exists():
+        raw_folder = arguments.work / f"n{arguments.sizes[0]}" / "raw" / "content"
+        files = sample(raw_folder, arguments.engine_sample)
+        progress(f"engine speed: {len(files)} raw articles, one at a time")
+        engine = measure_engine(str(arguments.binary), files, arguments.timeout)
     found = targets(results)
     failures = [f"N={result.size}: {measurement.label}: {measurement.error.splitlines()[0]}"
                 for result in results for measurement in result.measurements.values() if not measurement.ok]
 
     print(table(results, arguments.runs, hugo_label))
     print(targets_text(found))
+    if engine:
+        print(engine_text(engine))
     if failures:
         print("\nFailed or not run:")
         for failure in failures:
@@ -289,6 +302,7 @@ def main(argv: list[str]) -> int:
                                      "measurements": {key: m.as_dict() for key, m in result.measurements.items()},
                                      "ratios": result.ratios()} for result in results},
         "targets": [target.as_dict() for target in found],
+        "engine": engine,
         "failures": failures,
     }
     arguments.json.parent.mkdir(parents=True, exist_ok=True)
