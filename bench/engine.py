@@ -17,9 +17,9 @@ LEXICON_LIMIT_MS = 150.0
 PER_THOUSAND_LIMIT_MS = 2.0
 
 
-def sample(folder: Path, count: int) -> list[Path]:
-    """Every k-th `.txt` article of `folder`, `count` at most, in name order."""
-    files = sorted(folder.glob("*.txt"))
+def sample(folder: Path, count: int, patterns: tuple[str, ...] = ("*.txt",)) -> list[Path]:
+    """Every k-th article of `folder` matching `patterns`, `count` at most, in name order."""
+    files = sorted(path for pattern in patterns for path in folder.glob(pattern) if not path.name.endswith(".key.yml"))
     step = max(1, len(files) // count)
     return files[::step][:count]
 
@@ -53,10 +53,10 @@ def measure_engine(binary: str, files: list[Path], timeout: float) -> dict:
     return report
 
 
-def engine_text(report: dict) -> str:
+def engine_text(report: dict, what: str = "raw articles") -> str:
     if "ms_per_1000_words" not in report:
-        return "\nEngine speed (issue 3): not measured " + "; ".join(report.get("failures", [])[:3])
-    lines = ["", f"Engine speed (issue 3), {report['articles']} raw articles, {report['words']:,} words, "
+        return f"\nEngine speed (issue 3), {what}: not measured " + "; ".join(report.get("failures", [])[:3])
+    lines = ["", f"Engine speed (issue 3), {report['articles']} {what}, {report['words']:,} words, "
                  "one core, median of five runs each after a warm-up:"]
     per = report["ms_per_1000_words"]
     lexicon = report["lexicon_ms_median"]

@@ -274,8 +274,15 @@ def main(argv: list[str]) -> int:
     if arguments.engine_sample > 0 and arguments.binary.exists():
         raw_folder = arguments.work / f"n{arguments.sizes[0]}" / "raw" / "content"
         files = sample(raw_folder, arguments.engine_sample)
-        progress(f"engine speed: {len(files)} raw articles, one at a time")
+        progress(f"engine speed: {len(files)} raw articles, one at a time (after sync: the builds' writes flushed)")
+        os.sync()
         engine = measure_engine(str(arguments.binary), files, arguments.timeout)
+        # The development articles (real news styles) too, when ../shared is beside the repository.
+        shared = REPO.parent / "shared" / "articles"
+        if shared.is_dir():
+            progress("engine speed: the development articles in ../shared/articles")
+            engine["shared_articles"] = measure_engine(
+                str(arguments.binary), sample(shared, 100, ("*.txt", "*.md")), arguments.timeout)
     found = targets(results)
     failures = [f"N={result.size}: {measurement.label}: {measurement.error.splitlines()[0]}"
                 for result in results for measurement in result.measurements.values() if not measurement.ok]
@@ -284,6 +291,8 @@ def main(argv: list[str]) -> int:
     print(targets_text(found))
     if engine:
         print(engine_text(engine))
+        if "shared_articles" in engine:
+            print(engine_text(engine["shared_articles"], "development articles (../shared/articles)"))
     if failures:
         print("\nFailed or not run:")
         for failure in failures:
