@@ -269,7 +269,14 @@ def main(argv: list[str]) -> int:
     progress(f"Benchmark: sizes {', '.join(f'{size:,}' for size in arguments.sizes)}, {arguments.runs} run(s) each, "
              f"{machine['cpus']} CPUs, load {machine['load_average_at_start']}")
 
-    results = [bench_size(size, arguments, profiles, missing_tools, hugo_label) for size in arguments.sizes]
+    sites.TRASH = arguments.work / "trash"
+    sites.empty_trash()  # a previous run's, if it was interrupted
+    os.sync()
+    try:
+        results = [bench_size(size, arguments, profiles, missing_tools, hugo_label) for size in arguments.sizes]
+    finally:
+        progress("removing the outputs of every run")
+        sites.empty_trash()
     engine = {}
     if arguments.engine_sample > 0 and arguments.binary.exists():
         raw_folder = arguments.work / f"n{arguments.sizes[0]}" / "raw" / "content"

@@ -112,11 +112,27 @@ def clean_site(site: Path) -> None:
             os.unlink(entry.path)
 
 
+# Where `remove` puts folders while a benchmark runs (set by run.py); emptied at the end.
+# Deleting a 20,000-file output right before the next build makes ext4 skip the inodes it just
+# freed, and the next build's system time grew run after run (1.5 s, 8.6 s, 16 s of `sys` for
+# the same build, Hugo alike). Moving the old output aside keeps each run's file system alike.
+TRASH: Path | None = None
+
+
 def remove(path: Path) -> None:
     if path.is_symlink() or path.is_file():
         path.unlink()
     elif path.exists():
-        shutil.rmtree(path)
+        if TRASH is not None:
+            TRASH.mkdir(parents=True, exist_ok=True)
+            path.rename(TRASH / f"{len(list(TRASH.iterdir())):05d}-{path.name}")
+        else:
+            shutil.rmtree(path)
+
+
+def empty_trash() -> None:
+    if TRASH is not None and TRASH.exists():
+        shutil.rmtree(TRASH)
 
 
 def tree_stats(folder: Path) -> dict:
