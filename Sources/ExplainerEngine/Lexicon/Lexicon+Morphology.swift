@@ -42,12 +42,12 @@ extension Lexicon {
                 let stemCount = bytes.count - suffix.count
                 guard stemCount + ending.count > 1 else { return nil }
                 // The candidate's hash from the stem's bytes and the ending's, with no array built.
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                var hash: UInt64 = FNV1a.offsetBasis
                 for index in 0..<stemCount {
                     let byte = bytes[index]
-                    hash = (hash ^ UInt64(byte == 0x5F ? 0x20 : byte)) &* 0x100_0000_01b3
+                    hash = FNV1a.addingLemmaByte(byte, to: hash)
                 }
-                for byte in ending { hash = (hash ^ UInt64(byte == 0x5F ? 0x20 : byte)) &* 0x100_0000_01b3 }
+                for byte in ending { hash = FNV1a.addingLemmaByte(byte, to: hash) }
                 guard (entries(hash: hash) >> UInt32(wordClass.rawValue * 8)) & 0xFF != 0 else { return nil }
                 return String(decoding: bytes[..<stemCount] + ending, as: UTF8.self)
             }

@@ -102,8 +102,8 @@ public struct Lexicon: Sendable {
 
     /// All four class bytes of the lemma spelled by `bytes` (UTF-8, lowercase).
     func entries(_ bytes: ArraySlice<UInt8>) -> UInt32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte == 0x5F ? 0x20 : byte)) &* 0x100_0000_01b3 }
+        var hash: UInt64 = FNV1a.offsetBasis
+        for byte in bytes { hash = FNV1a.addingLemmaByte(byte, to: hash) }
         return table[hash] ?? 0
     }
 
@@ -121,9 +121,9 @@ public struct Lexicon: Sendable {
 
     /// FNV-1a over the UTF-8 bytes, with `_` read as a space (WordNet joins multiword lemmas with `_`).
     static func hash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash: UInt64 = FNV1a.offsetBasis
         for byte in text.utf8 {
-            hash = (hash ^ UInt64(byte == 0x5F ? 0x20 : byte)) &* 0x100_0000_01b3
+            hash = FNV1a.addingLemmaByte(byte, to: hash)
         }
         return hash
     }
@@ -142,10 +142,10 @@ public struct Lexicon: Sendable {
                     index += 1
                     continue
                 }
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                var hash: UInt64 = FNV1a.offsetBasis
                 while index < count, bytes[index] != 0x20, bytes[index] != 0x0A {
                     let byte = bytes[index]
-                    hash = (hash ^ UInt64(byte == 0x5F ? 0x20 : byte)) &* 0x100_0000_01b3
+                    hash = FNV1a.addingLemmaByte(byte, to: hash)
                     index += 1
                 }
                 // Fields after the lemma: pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt offsets...

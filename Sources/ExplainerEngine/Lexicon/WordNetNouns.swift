@@ -36,9 +36,7 @@ struct WordNetNouns: Sendable {
     func senses(of lemma: String, limit: Int) -> [Int] {
         let key = Array(lemma.lowercased().utf8.map { $0 == 0x20 ? 0x5F : $0 })
         if let known {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in key { hash = (hash ^ UInt64(byte == 0x5F ? 0x20 : byte)) &* 0x100_0000_01b3 }
-            guard let packed = known[hash], (packed >> UInt32(WordClass.noun.rawValue * 8)) & 0xFF != 0 else { return [] }
+            guard let packed = known[Lexicon.hash(lemma.lowercased())], (packed >> UInt32(WordClass.noun.rawValue * 8)) & 0xFF != 0 else { return [] }
         }
         return index.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [Int] in
             let bytes = raw.bindMemory(to: UInt8.self)

@@ -36,35 +36,16 @@ struct WordTable<Value>: Sequence {
     @inline(__always)
     static func hash(_ word: String) -> UInt64 {
         var word = word
-        return word.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return hash
-        }
+        return word.withUTF8(FNV1a.hash)
     }
 
     @inline(__always)
     static func hash(_ word: Substring) -> UInt64 {
         var word = word
-        return word.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return hash
-        }
+        return word.withUTF8(FNV1a.hash)
     }
 
-    private func slot(of word: String, hash: UInt64) -> (slot: Int, index: Int?) {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return (slot, nil) }
-            if hashes[entry - 1] == hash, storedKeys[entry - 1] == word { return (slot, entry - 1) }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    private func slot(of word: Substring, hash: UInt64) -> (slot: Int, index: Int?) {
+    private func slot(of word: some StringProtocol, hash: UInt64) -> (slot: Int, index: Int?) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {

@@ -297,19 +297,19 @@ struct QuestionSelector: Sendable {
     /// Hashes of the content words of a text (lowercase, three or more characters, not stop words).
     private func contentWordHashes(_ text: String) -> Set<UInt64> {
         var result = Set<UInt64>()
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash: UInt64 = FNV1a.offsetBasis
         var length = 0
         func flush() {
             if length >= 3, !stopWordHashes.contains(hash) { result.insert(hash) }
-            hash = 0xcbf2_9ce4_8422_2325
+            hash = FNV1a.offsetBasis
             length = 0
         }
         for byte in text.utf8 {
             if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                hash = FNV1a.adding(byte, to: hash)
                 length += 1
             } else if byte >= 0x41 && byte <= 0x5A {
-                hash = (hash ^ UInt64(byte + 0x20)) &* 0x100_0000_01b3
+                hash = FNV1a.adding(byte + 0x20, to: hash)
                 length += 1
             } else {
                 flush()
@@ -359,19 +359,19 @@ struct QuestionSelector: Sendable {
 
     /// A hash of the question's words, lowercase (ASCII), one space between them: equal questions, equal keys.
     static func questionKey(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash: UInt64 = FNV1a.offsetBasis
         var pendingSpace = false
         for byte in text.utf8 {
             if byte == 0x20 || byte == 0x09 || byte == 0x0A {
-                pendingSpace = hash != 0xcbf2_9ce4_8422_2325
+                pendingSpace = hash != FNV1a.offsetBasis
                 continue
             }
             if pendingSpace {
-                hash = (hash ^ 0x20) &* 0x100_0000_01b3
+                hash = FNV1a.adding(0x20, to: hash)
                 pendingSpace = false
             }
             let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-            hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
+            hash = FNV1a.adding(lower, to: hash)
         }
         return hash
     }
