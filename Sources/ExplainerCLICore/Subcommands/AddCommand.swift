@@ -11,14 +11,13 @@ struct AddCommand: ParsableCommand {
         discussion: "Refuses to overwrite. Prints the questions the explainer will ask."
     )
 
-    @Option(help: "The site folder (holding content/).")
-    var source: String = "."
+    @OptionGroup var site: SiteFolderOptions
 
     @Argument(help: "The article to import (.txt: headline on the first line; or .md).")
     var file: String
 
     func run() throws {
-        let author = ContentAuthor(contentDirectory: (source as NSString).appendingPathComponent("content"))
+        let author = ContentAuthor(contentDirectory: site.contentDirectory)
         do {
             let (path, article) = try author.importArticle(at: file)
             let explainer = ExplainerGenerator().explain(article)

@@ -15,8 +15,7 @@ struct BuildCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The site folder (holding site.yml, content/ and Themes/).")
-    var source: String = "."
+    @OptionGroup var site: SiteFolderOptions
 
     @Option(help: "Where to write the site (default: public/ in the site folder).")
     var output: String?
@@ -35,7 +34,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = BuildOptions(
-            sourceDirectory: source, outputDirectory: output, themeName: theme,
+            sourceDirectory: site.source, outputDirectory: output, themeName: theme,
             includeDrafts: drafts, includeFuture: future, keepGoing: keepGoing)
         let started = Date()
         do {

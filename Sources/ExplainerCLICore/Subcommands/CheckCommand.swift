@@ -15,15 +15,14 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The site folder (holding site.yml, content/ and Themes/).")
-    var source: String = "."
+    @OptionGroup var site: SiteFolderOptions
 
     @Option(help: "Theme to check instead of the one in site.yml.")
     var theme: String?
 
     func run() throws {
         let builder = SiteBuilder(options: BuildOptions(
-            sourceDirectory: source, themeName: theme, includeDrafts: true, includeFuture: true))
+            sourceDirectory: site.source, themeName: theme, includeDrafts: true, includeFuture: true))
         let generator = ExplainerGenerator()
         let diagnostics = builder.check { article in generator.check(article) }
         if diagnostics.contains(where: { $0.severity == .error }) {

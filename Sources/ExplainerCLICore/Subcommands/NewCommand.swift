@@ -10,14 +10,13 @@ struct NewCommand: ParsableCommand {
         discussion: "Refuses to overwrite an existing file. Remove `draft: true` to publish it."
     )
 
-    @Option(help: "The site folder (holding content/).")
-    var source: String = "."
+    @OptionGroup var site: SiteFolderOptions
 
     @Argument(help: "The explainer's title.")
     var title: String
 
     func run() throws {
-        let author = ContentAuthor(contentDirectory: (source as NSString).appendingPathComponent("content"))
+        let author = ContentAuthor(contentDirectory: site.contentDirectory)
         do {
             let path = try author.newDraft(title: title)
             print("Created \(path)")

@@ -13,8 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The site folder (holding site.yml, content/ and Themes/).")
-    var source: String = "."
+    @OptionGroup var site: SiteFolderOptions
 
     @Option(help: "Address to listen on (127.0.0.1 keeps it private to this machine).")
     var host: String = "127.0.0.1"
@@ -34,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let server = PreviewServer(configuration: .init(
-            siteDirectory: source, host: host, port: port, themeName: theme, includeDrafts: drafts))
+            siteDirectory: site.source, host: host, port: port, themeName: theme, includeDrafts: drafts))
         try await server.run()
     }
 }
