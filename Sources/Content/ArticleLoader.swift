@@ -14,26 +14,34 @@ public struct ArticleLoader: Sendable {
 
     /// Loads the file at `path`; the path is also what messages name.
     public func load(fileAt path: String) throws(Diagnostic) -> Article {
+        // The size first, so that a 50 MB file is refused without being read.
+        try checkSize(FileContents.status(atPath: path)?.size ?? 0, path: path)
         let data: Data
         do {
-            let size = FileContents.status(atPath: path)?.size ?? 0
-            guard size <= Self.maximumFileSize else {
-                throw Diagnostic(
-                    at: SourceLocation(file: path, line: 0, column: 0),
-                    "the file is \(Self.megabytes(size)) MB; articles may be at most \(Self.megabytes(Self.maximumFileSize)) MB",
-                    hint: "check that this is an article; split a very long text into several articles")
-            }
             data = try FileContents.data(atPath: path, mapped: false)
-        } catch let diagnostic as Diagnostic {
-            throw diagnostic
         } catch {
             throw Diagnostic(
                 at: SourceLocation(file: path, line: 0, column: 0),
                 "cannot read the file: \(error.localizedDescription)",
                 hint: "check that the file exists and is readable")
         }
+        return try load(data, path: path)
+    }
+
+    /// The article in `data`, bytes already read from the file `path`.
+    public func load(_ data: Data, path: String) throws(Diagnostic) -> Article {
+        try checkSize(data.count, path: path)
         let text = try TextDecoding.decode(data, path: path)
         return try parse(text, path: path)
+    }
+
+    private func checkSize(_ size: Int, path: String) throws(Diagnostic) {
+        guard size <= Self.maximumFileSize else {
+            throw Diagnostic(
+                at: SourceLocation(file: path, line: 0, column: 0),
+                "the file is \(Self.megabytes(size)) MB; articles may be at most \(Self.megabytes(Self.maximumFileSize)) MB",
+                hint: "check that this is an article; split a very long text into several articles")
+        }
     }
 
     static func megabytes(_ bytes: Int) -> String {

@@ -131,12 +131,13 @@ extension SiteBuilder {
         let contentFolder = paths.content
         let made = try await ParallelWork.map(work, maxConcurrency: concurrency, chunkSize: 8) { item -> (Int, ArticleRecord, PublishedExplainer?) in
             let path = (contentFolder as NSString).appendingPathComponent(item.file.relativePath)
-            let digest = FileContents.data(atPath: path).map(Self.digest) ?? .zero
+            let data = FileContents.data(atPath: path)
+            let digest = data.map(Self.digest) ?? .zero
             if let old = item.old, old.contentDigest == digest, digest != .zero {
                 return (item.index, old.restamped(item.file.stamp), nil)
             }
             let (record, explainer) = Self.makeRecord(
-                item.file, contentDigest: digest, contentFolder: contentFolder, articleKey: articleKey, markdown: markdown)
+                item.file, data: data, contentDigest: digest, contentFolder: contentFolder, articleKey: articleKey, markdown: markdown)
             return (item.index, record, explainer)
         }
         var content = Content(records: [], diagnostics: scan.diagnostics, fresh: [:])
@@ -152,15 +153,20 @@ extension SiteBuilder {
         return content
     }
 
-    /// Loads one file and makes its explainer and record.
+    /// Makes one file's explainer and record from its bytes (`data`, read once for the digest
+    /// too; nil when the file could not be read, which the loader then reports).
     static func makeRecord(
-        _ file: ContentScan.File, contentDigest: StableHasher.Digest, contentFolder: String, articleKey: StableHasher.Digest,
-        markdown: MarkdownRenderer
+        _ file: ContentScan.File, data: Data?, contentDigest: StableHasher.Digest, contentFolder: String,
+        articleKey: StableHasher.Digest, markdown: MarkdownRenderer
     ) -> (ArticleRecord, PublishedExplainer?) {
         let path = (contentFolder as NSString).appendingPathComponent(file.relativePath)
         let article: Article
         do {
-            article = try ArticleLoader().load(fileAt: path)
+            if let data {
+                article = try ArticleLoader().load(data, path: path)
+            } else {
+                article = try ArticleLoader().load(fileAt: path)
+            }
         } catch {
             return (ArticleRecord(relativePath: file.relativePath, stamp: file.stamp, contentDigest: contentDigest, outcome: .failed(error)), nil)
         }
