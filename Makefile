@@ -103,4 +103,4 @@ eval: release ## Score the explainer engine on ../shared/articles
 	$(SHARED)/tools/qa-eval --tool $(BIN) $(SHARED)/articles
 
 clean: ## Remove build products and the generated site
-	rm -rf .build .build-fuzz .build-asan .build-tsan public .preview build-reports
+	rm -rf .build .build-fuzz .build-asan .build-tsan public .public.previous .preview build-reports

@@ -47,6 +47,14 @@ extension BuildCache {
         }
         writer.write(output.folder)
         writer.write(output.marker)
+        writer.write(previousSite.identity.folder)
+        writer.write(previousSite.identity.marker)
+        writer.write(UInt64(previousSite.differences.count))
+        for difference in previousSite.differences {
+            writer.write(difference.path)
+            writer.write(difference.key != nil)
+            writer.write(difference.key ?? .zero)
+        }
         writer.write(articleCount)
         writer.write(pagesWritten)
         writer.write(UInt64(diagnostics.count))
@@ -89,6 +97,17 @@ extension BuildCache {
             related.append(list)
         }
         output = OutputIdentity(folder: try reader.readStamp(), marker: try reader.readStamp())
+        let previousIdentity = OutputIdentity(folder: try reader.readStamp(), marker: try reader.readStamp())
+        let differenceCount = try reader.readCount()
+        var differences: [PreviousSite.Difference] = []
+        differences.reserveCapacity(differenceCount)
+        for _ in 0..<differenceCount {
+            let path = try reader.readString()
+            let present = try reader.readBool()
+            let key = try reader.readDigest()
+            differences.append(PreviousSite.Difference(path: path, key: present ? key : nil))
+        }
+        previousSite = PreviousSite(identity: previousIdentity, differences: differences)
         self.articleCount = try reader.readInt()
         pagesWritten = try reader.readInt()
         let diagnosticCount = try reader.readCount()

@@ -14,10 +14,11 @@ import Foundation
 /// - the cache is missing, unreadable, from another version, or describes another output
 ///   folder: the build starts from scratch.
 ///
-/// It is replaced in the same commit as the output, so it always describes the output in place.
+/// It is put in place just before the output is swapped in and names the output folder it
+/// describes (`output`), so a cache that does not describe the output in place is never trusted.
 struct BuildCache: Sendable {
     /// Changed whenever the cache's contents or their meaning change.
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     /// Where an explainer's entries sit in `search.json`.
     struct SearchFragment: Sendable, Hashable {
@@ -59,6 +60,8 @@ struct BuildCache: Sendable {
     /// For each explainer in site order, the indices of its related explainers.
     var related: [[Int]] = []
     var output: OutputIdentity
+    /// What the previous site's folder beside the output holds.
+    var previousSite: PreviousSite = .unknown
     var articleCount: Int
     var pagesWritten: Int
     var diagnostics: [Diagnostic]

@@ -32,15 +32,17 @@ public struct SiteBuilder: Sendable {
         let paths = Paths(options)
         let writer = SiteWriter(
             outputDirectory: paths.output, protectedDirectories: [paths.source, paths.content, paths.themes])
-        // A build killed in the middle of a commit is finished before anything is read.
-        writer.recoverAbandonedStagingFolders()
+        let cachePath = BuildCache.path(in: paths.cache, forOutput: writer.outputDirectory)
+        let lock = try BuildLock(path: (cachePath as NSString).deletingLastPathComponent + "/lock") {
+            progress("Waiting for another build of \(writer.outputDirectory) to finish")
+        }
+        defer { withExtendedLifetime(lock) {} }
 
         BuildTrace.mark("start")
         let scanTime = FileStamp.now()
         let scan = ContentScan.run(paths.content)
         BuildTrace.mark("scanned \(scan.files.count) files")
         let environment = environmentDigest(paths, scan: scan)
-        let cachePath = BuildCache.path(in: paths.cache, forOutput: writer.outputDirectory)
         let previous = options.incremental ? BuildCache.load(from: cachePath) : nil
         BuildTrace.mark("environment and cache read")
         if let previous, let report = upToDateReport(previous, scan: scan, environment: environment, writer: writer) {

@@ -13,9 +13,10 @@ extension SiteOutput {
     /// Makes the files whose fingerprints differ from `previous` (all of them without one),
     /// puts them in place with the cache describing the result, and returns what was done.
     ///
-    /// When at most half the files changed and the previous output is the one the cache
-    /// describes, the changed files are committed in place (`SiteWriter.commit`); otherwise a
-    /// whole new site is staged — unchanged files hard-linked from the old one — and swapped in.
+    /// The new site is written in the previous site's folder beside the output and swapped in
+    /// (`SiteWriter`). When the cache says what that folder holds, only the files that differ
+    /// from it are touched: unchanged ones are hard-linked from the output, changed ones
+    /// rendered. Otherwise the folder starts empty and every file is linked or rendered.
     func write(with writer: SiteWriter, previous: BuildCache?, cache: inout BuildCache, cachePath: String) async throws -> Written {
         var pageRenderer = self.renderer
         let model = self.model
@@ -62,7 +63,6 @@ extension SiteOutput {
         }
         pageRenderer.dates = model.dateViews(of: listChanged ? Array(model.entries.indices) : Array(shown))
         let renderer = pageRenderer
-        let inPlace = previous != nil && changed.count * 2 <= files.count
 
         // The whole explainers the changed files need; the search index's unchanged parts come
         // from the previous index.
@@ -103,128 +103,30 @@ extension SiteOutput {
         cache.outputs = files.map { BuildCache.OutputRecord(path: $0.path, key: $0.key) }
         cache.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
 
-        let work = Work(
-            files: files, changed: changed, removed: removed, planned: planned, oldOutputs: oldOutputs,
-            explainers: explainers, searchEntries: searchChanged ? searchEntries : nil, previousIndex: oldIndex?.path,
-            renderer: renderer, linkable: previous != nil)
-        let staging = try writer.beginStaging()
-        do {
-            if inPlace {
-                try await commitInPlace(work, staging: staging, writer: writer, cache: &cache, cachePath: cachePath)
-            } else {
-                try await stageWholeSite(work, staging: staging, writer: writer, cache: &cache, cachePath: cachePath)
-            }
-        } catch {
-            staging.discard()
-            throw error
-        }
-        return Written(filesWritten: changed.count, filesRemoved: removed.count, filesUnchanged: files.count - changed.count)
-    }
-
-    /// What a build writes: the site's files, the changed and removed ones, and what making
-    /// them needs.
-    struct Work: Sendable {
-        var files: [PlannedFile]
-        var changed: [PlannedFile]
-        var removed: [String]
-        var planned: Set<String>
-        var oldOutputs: [String: StableHasher.Digest]
-        var explainers: [Int: PublishedExplainer]
-        /// The search index's entries when it changed, nil when it did not.
-        var searchEntries: [(slug: String, key: StableHasher.Digest, source: SearchIndexFile.Source)]?
-        var previousIndex: String?
-        var renderer: PageRenderer
-        /// Whether unchanged files may be hard-linked from the previous output.
-        var linkable: Bool
-    }
-
-    /// Writes the changed files into `staging` and commits them into the output folder in place.
-    func commitInPlace(
-        _ work: Work, staging: StagingFolder, writer: SiteWriter, cache: inout BuildCache, cachePath: String
-    ) async throws {
-        let names = work.changed.indices.map { "f\($0)" }
-        let searchName = work.changed.firstIndex { $0.product == .searchIndex }.map { names[$0] }
-        async let searchFragments = searchName.map { name in
-            try SearchIndexFile.write(to: staging.path + "/" + name, entries: work.searchEntries ?? [], previous: work.previousIndex)
-        }
-        let renderer = work.renderer, explainers = work.explainers
-        try await ParallelWork.forEach(Array(zip(names, work.changed)), maxConcurrency: concurrency) { name, file in
-            guard file.product != .searchIndex else { return }
-            try staging.write(try produce(file, renderer: renderer, explainers: explainers), to: name)
-        }
-        if renderer.skeletons?.failed == true {
-            let direct = renderer.withoutSkeletons
-            try await ParallelWork.forEach(Array(zip(names, work.changed)).filter { $0.1.isExplainerPage }, maxConcurrency: concurrency) { name, file in
-                try staging.write(try produce(file, renderer: direct, explainers: explainers), to: name)
-            }
-        }
-        if let fragments = try await searchFragments, let searchName {
-            cache.searchFragments = fragments
-            cache.searchIndexStamp = FileStamp.of(staging.path + "/" + searchName).withoutChangeTime
-        }
-        var journal = CommitJournal()
-        journal.moves = zip(names, work.changed).map { CommitJournal.Move(from: $0, to: $1.path) }
-        journal.removals = work.removed
-        // Every folder a changed file goes in is made (those that exist stay as they are);
-        // folders that only removed files were in go.
-        let depth = { (folder: String) in folder.utf8.count { $0 == UInt8(ascii: "/") } }
-        journal.createFolders = Self.folders(of: work.changed.map(\.path)).sorted { (depth($0), $0) < (depth($1), $1) }
-        if !work.removed.isEmpty {
-            journal.removeFolders = Self.folders(of: work.removed).subtracting(Self.folders(of: work.planned))
-                .sorted { (depth($0), $0) > (depth($1), $1) }
-        }
-        cache.output = writer.outputIdentity()
-        let temporary = cachePath + ".new-\(getpid())"
-        do {
+        if previous != nil, changed.isEmpty, removed.isEmpty {
+            // Same files as the output holds: only the cache changes.
+            cache.output = writer.outputIdentity()
+            cache.previousSite = previous?.previousSite ?? .unknown
+            let temporary = cachePath + ".new-\(getpid())"
             try cache.write(to: temporary)
-            journal.cache = CommitJournal.Move(from: temporary, to: cachePath)
-        } catch {
-            // The old cache would describe files that are about to change.
-            guard unlink(cachePath) == 0 || errno == ENOENT else { throw error }
+            guard rename(temporary, cachePath) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            return Written(filesWritten: 0, filesRemoved: 0, filesUnchanged: files.count)
         }
-        BuildTrace.mark("staged; " + (renderer.skeletons?.statistics ?? ""))
-        try writer.commit(journal, from: staging)
-        BuildTrace.mark("committed")
-    }
-
-    /// Writes the whole site into `staging` (unchanged files hard-linked from the previous
-    /// output when it can be trusted) and swaps it into place.
-    func stageWholeSite(
-        _ work: Work, staging: StagingFolder, writer: SiteWriter, cache: inout BuildCache, cachePath: String
-    ) async throws {
-        let output = writer.outputDirectory
-        let renderer = work.renderer, explainers = work.explainers
-        let linkable = work.linkable, oldOutputs = work.oldOutputs
-        async let searchFragments = work.searchEntries.map { entries in
-            try SearchIndexFile.write(to: staging.path + "/search.json", entries: entries, previous: work.previousIndex)
-        }
-        try await ParallelWork.forEach(batches(work.files), maxConcurrency: concurrency, chunkSize: 1) { batch in
-            for file in batch {
-                if linkable, oldOutputs[file.path] == file.key, Self.link(output + "/" + file.path, staging.path + "/" + file.path) {
-                    continue
-                }
-                guard file.product != .searchIndex else { continue }
-                try staging.write(try produce(file, renderer: renderer, explainers: explainers), to: file.path)
-            }
-        }
-        if renderer.skeletons?.failed == true {
-            // Every explainer page again, as new files (a hard-linked one is only unlinked).
-            let redo = work.files.filter(\.isExplainerPage)
-            let all = redo.contains { explainersNeeded($0, explainers) } ? try await fullExplainers(Array(model.entries.indices)) : explainers
-            let direct = renderer.withoutSkeletons
-            try await ParallelWork.forEach(redo, maxConcurrency: concurrency) { file in
-                unlink(staging.path + "/" + file.path)
-                try staging.write(try produce(file, renderer: direct, explainers: all), to: file.path)
-            }
-        }
-        if let fragments = try await searchFragments {
-            cache.searchFragments = fragments
-            cache.searchIndexStamp = FileStamp.of(staging.path + "/search.json").withoutChangeTime
-        }
-        BuildTrace.mark("staged; " + (renderer.skeletons?.statistics ?? ""))
+        let trustsPrevious = previous.map { $0.previousSite.identity.matches(writer.previousIdentity()) } ?? false
+        let work = Work(
+            files: files, changed: changed, planned: planned, oldOutputs: oldOutputs,
+            previousKeys: trustsPrevious ? previous!.previousSite.outputKeys(from: oldOutputs) : [:],
+            explainers: explainers, searchEntries: searchChanged ? searchEntries : nil, previousIndex: oldIndex?.path,
+            renderer: renderer)
+        let update = try writer.beginUpdate(keepingPrevious: trustsPrevious)
+        BuildTrace.mark(trustsPrevious ? "updating the previous site" : "writing a whole site")
+        try await bringUpToDate(update.folder, work: work, writer: writer, cache: &cache)
+        let newOutputs = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.key) })
+        let oldIdentity = writer.outputIdentity()
         var finished = cache
-        try writer.finishStaging(staging) { identity in
+        try writer.finish(update, keepingPrevious: previous != nil) { identity in
             finished.output = identity
+            finished.previousSite = previous != nil ? PreviousSite(identity: oldIdentity, old: oldOutputs, new: newOutputs) : .unknown
             let temporary = cachePath + ".new-\(getpid())"
             do {
                 try finished.write(to: temporary)
@@ -237,6 +139,135 @@ extension SiteOutput {
         }
         cache = finished
         BuildTrace.mark("swapped")
+        return Written(filesWritten: changed.count, filesRemoved: removed.count, filesUnchanged: files.count - changed.count)
+    }
+
+    /// What a build writes: the site's files, the changed ones, and what making them needs.
+    struct Work: Sendable {
+        var files: [PlannedFile]
+        /// The files whose fingerprints differ from the output's.
+        var changed: [PlannedFile]
+        var planned: Set<String>
+        /// Path → fingerprint of the files in the output folder (empty when unknown).
+        var oldOutputs: [String: StableHasher.Digest]
+        /// Path → fingerprint of the files in the folder being written (empty when it starts empty).
+        var previousKeys: [String: StableHasher.Digest]
+        var explainers: [Int: PublishedExplainer]
+        /// The search index's entries when it changed, nil when it did not.
+        var searchEntries: [(slug: String, key: StableHasher.Digest, source: SearchIndexFile.Source)]?
+        var previousIndex: String?
+        var renderer: PageRenderer
+    }
+
+    /// Makes `folder`, which holds the files `work.previousKeys` lists, hold exactly the new
+    /// site: files already right are left alone, files the output has right are hard-linked
+    /// from it, the rest are rendered; files no longer part of the site are removed.
+    ///
+    /// A file in `folder` may share its inode with the output's copy (an earlier link), so it
+    /// is always unlinked before it is replaced, never written over.
+    func bringUpToDate(_ folder: StagingFolder, work: Work, writer: SiteWriter, cache: inout BuildCache) async throws {
+        let output = writer.outputDirectory
+        let renderer = work.renderer, explainers = work.explainers
+        let oldOutputs = work.oldOutputs, previousKeys = work.previousKeys
+        // What to do with one file; nil when it is rendered (or is the search index).
+        @Sendable func placeWithoutRendering(_ file: PlannedFile) throws -> Placement? {
+            let previousKey = previousKeys[file.path]
+            if previousKey == file.key { return .kept }
+            let target = try SiteWriter.path(file.path, inside: folder.path)
+            if previousKey != nil { unlink(target) }
+            if oldOutputs[file.path] == file.key {
+                return Self.link(output + "/" + file.path, target) ? .linked : .missing
+            }
+            return nil
+        }
+        let searchFile = work.files.first { $0.product == .searchIndex }
+        let searchPlacement = try searchFile.flatMap(placeWithoutRendering)
+        async let searchFragments = searchFile != nil && searchPlacement == nil
+            ? SearchIndexFile.write(to: folder.path + "/search.json", entries: work.searchEntries ?? [], previous: work.previousIndex)
+            : nil
+        let outcomes = try await ParallelWork.map(batches(work.files), maxConcurrency: concurrency, chunkSize: 1) { batch in
+            try batch.compactMap { file -> (PlannedFile, Placement)? in
+                guard file.product != .searchIndex else { return nil }
+                if let placement = try placeWithoutRendering(file) { return (file, placement) }
+                try folder.write(try produce(file, renderer: renderer, explainers: explainers), to: file.path)
+                return (file, .rendered)
+            }
+        }.flatMap { $0 }
+        if let fragments = try await searchFragments {
+            cache.searchFragments = fragments
+            cache.searchIndexStamp = FileStamp.of(folder.path + "/search.json").withoutChangeTime
+        }
+        var rendered = outcomes.filter { $0.1 == .rendered }.map(\.0)
+        // Files the output should have had but lacks (removed by hand): made again.
+        var missing = outcomes.filter { $0.1 == .missing }.map(\.0)
+        if searchPlacement == .missing, let searchFile { missing.append(searchFile) }
+        var available = explainers
+        if !missing.isEmpty {
+            available = try await remake(missing, in: folder, renderer: renderer, explainers: explainers, cache: &cache)
+            rendered += missing
+        }
+        if renderer.skeletons?.failed == true {
+            // The explainer pages rendered from skeletons, again without them.
+            let redo = rendered.filter(\.isExplainerPage)
+            let all = available
+            let direct = renderer.withoutSkeletons
+            try await ParallelWork.forEach(redo, maxConcurrency: concurrency) { file in
+                unlink(folder.path + "/" + file.path)
+                try folder.write(try produce(file, renderer: direct, explainers: all), to: file.path)
+            }
+        }
+        // Files of the folder's old site that the new one lacks, then the folders they leave empty.
+        let removed = previousKeys.keys.filter { !work.planned.contains($0) }
+        for path in removed { unlink(try SiteWriter.path(path, inside: folder.path)) }
+        if !removed.isEmpty {
+            let depth = { (folder: String) in folder.utf8.count { $0 == UInt8(ascii: "/") } }
+            for emptied in Self.folders(of: removed).subtracting(Self.folders(of: work.planned)).sorted(by: { (depth($0), $0) > (depth($1), $1) }) {
+                rmdir(folder.path + "/" + emptied)
+            }
+        }
+        BuildTrace.mark("folder up to date: \(rendered.count) rendered, \(outcomes.count { $0.1 == .linked }) linked; "
+            + (renderer.skeletons?.statistics ?? ""))
+    }
+
+    /// How a file got into the folder being written.
+    enum Placement: Sendable, Hashable {
+        /// Already there from the previous site.
+        case kept
+        /// Hard-linked from the output.
+        case linked
+        /// The output lacks it, though the cache says it has it.
+        case missing
+        case rendered
+    }
+
+    /// Renders `files`, which the output should have had, with every explainer they need;
+    /// returns `explainers` with those it made.
+    func remake(
+        _ files: [PlannedFile], in folder: StagingFolder, renderer: PageRenderer, explainers: [Int: PublishedExplainer],
+        cache: inout BuildCache
+    ) async throws -> [Int: PublishedExplainer] {
+        var needed = Set<Int>()
+        for file in files {
+            switch file.product {
+            case .page(.explainer(let index)), .explainerJSON(let index): needed.insert(index)
+            case .feed: needed.formUnion(0..<min(Self.feedLimit, model.entries.count))
+            case .searchIndex: needed.formUnion(model.entries.indices)
+            default: break
+            }
+        }
+        let all = try await fullExplainers(needed.subtracting(explainers.keys).sorted()).merging(explainers) { made, _ in made }
+        for file in files {
+            if file.product == .searchIndex {
+                let entries = model.entries.indices.map { index in
+                    (slug: model.entries[index].summary.slug, key: entryKey(index), source: SearchIndexFile.Source.explainer(all[index]!))
+                }
+                cache.searchFragments = try SearchIndexFile.write(to: folder.path + "/search.json", entries: entries, previous: nil)
+                cache.searchIndexStamp = FileStamp.of(folder.path + "/search.json").withoutChangeTime
+            } else {
+                try folder.write(try produce(file, renderer: renderer, explainers: all), to: file.path)
+            }
+        }
+        return all
     }
 
     /// The files in batches for the rendering tasks: lists of many explainers (home, large tags)
@@ -270,12 +301,6 @@ extension SiteOutput {
             }
         }
         return result
-    }
-
-    /// Whether making `file` needs an explainer that `explainers` lacks.
-    func explainersNeeded(_ file: PlannedFile, _ explainers: [Int: PublishedExplainer]) -> Bool {
-        if case .page(.explainer(let index)) = file.product { return explainers[index] == nil }
-        return false
     }
 
     /// Hard-links `source` to `target`, making `target`'s folder if needed; false on failure.

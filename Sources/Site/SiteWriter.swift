@@ -9,21 +9,23 @@ import Darwin
 
 /// Puts a finished site in place so that the output folder always holds a complete site.
 ///
-/// A first build (or one that changes most files) writes every file into a staging folder next
-/// to the output folder, which is then swapped with the old output in one step: on Linux with
-/// `renameat2(…, RENAME_EXCHANGE)`, elsewhere by renaming the old folder away first. The old
-/// tree is removed afterwards.
+/// Every build writes into the folder beside the output named `.<output>.previous`, then swaps
+/// that folder with the output in one step: on Linux with `renameat2(…, RENAME_EXCHANGE)`, which
+/// no signal can split, elsewhere with three renames. The output folder is therefore always the
+/// complete old site or the complete new one, whenever the build is interrupted or killed.
 ///
-/// A rebuild that changes a few files of a large site cannot afford that (creating and deleting
-/// ten thousand folders takes seconds on ext4), so it commits in place instead
-/// (`SiteWriter+Commit.swift`): the new files are written into the staging folder, a journal
-/// of the moves is written, then the files are renamed over the old ones with interrupt
-/// signals held back. Each file is always whole; if the process is killed during those renames,
-/// the next build finishes the journal before anything else.
+/// After the swap the previous folder holds the site the output held before. The next build
+/// brings it up to date (`SiteOutput.write`) — only the files that differ, which for a
+/// one-article edit of a large site are a few dozen — and swaps again; so the site is double
+/// buffered, and a small rebuild costs as little as writing in place would. The build cache
+/// records what the previous folder holds (`PreviousSite`) and trusts it only while its marker
+/// file is the one recorded: a build starts by replacing that marker, so a build killed while
+/// updating the folder leaves it untrusted, and the next build starts it afresh.
 ///
-/// Staging folders left by killed builds (their process no longer runs) are finished or
-/// removed by the next build. Nothing is written outside the staging folder before the swap or
-/// commit, and a folder that does not look like a site built here is never replaced.
+/// A previous folder that cannot be trusted is renamed to `.<output>.staging-<pid>-old` and
+/// removed after the swap; such folders left by killed builds (their process no longer runs)
+/// are removed by the next build. Nothing is written outside these folders, and a folder that
+/// does not look like a site built here is never replaced.
 struct SiteWriter: Sendable {
     /// The output folder, absolute and standardised.
     var outputDirectory: String
@@ -42,75 +44,131 @@ struct SiteWriter: Sendable {
     var parentDirectory: String { (outputDirectory as NSString).deletingLastPathComponent }
     var outputName: String { (outputDirectory as NSString).lastPathComponent }
     var stagingPrefix: String { ".\(outputName).staging-" }
-    var stagingDirectory: String { (parentDirectory as NSString).appendingPathComponent("\(stagingPrefix)\(getpid())") }
+    /// Where the previous site is kept between builds and the next one is written.
+    var previousDirectory: String { (parentDirectory as NSString).appendingPathComponent(".\(outputName).previous") }
 
-    /// Checks that the output folder may be replaced; throws a diagnostic saying why not.
+    /// Checks that the output folder, and the previous site's folder beside it, may be
+    /// replaced; throws a diagnostic saying why not.
     func checkOutputIsReplaceable() throws(Diagnostic) {
         let location = SourceLocation(file: outputDirectory, line: 0, column: 0)
         guard outputDirectory != "/", !outputName.isEmpty else {
             throw Diagnostic(at: location, "refusing to use the file system root as the output folder", hint: "pass --output public")
         }
-        for protected in protectedDirectories where protected == outputDirectory || protected.hasPrefix(outputDirectory + "/") {
+        for protected in protectedDirectories
+        where [outputDirectory, previousDirectory].contains(where: { protected == $0 || protected.hasPrefix($0 + "/") }) {
             throw Diagnostic(
                 at: location, "the output folder would replace \(protected), which holds the site's sources",
                 hint: "write the site to a folder of its own, such as public/")
         }
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: outputDirectory, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else {
-            throw Diagnostic(at: location, "the output path exists and is not a folder", hint: "remove it or choose another --output")
+        try Self.checkReplaceable(outputDirectory, hint: "each build replaces the whole output folder: choose an empty or new folder, or remove this one")
+        try Self.checkReplaceable(previousDirectory, hint: "builds keep the previous site in this folder: remove it, or choose another --output")
+    }
+
+    /// Throws unless `folder` is missing, empty, or holds the marker of a build.
+    private static func checkReplaceable(_ folder: String, hint: String) throws(Diagnostic) {
+        let location = SourceLocation(file: folder, line: 0, column: 0)
+        var info = stat()
+        guard lstat(folder, &info) == 0 else { return }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw Diagnostic(at: location, "the path exists and is not a folder", hint: "remove it or choose another --output")
         }
         // The marker settles it without listing a folder of ten thousand entries.
-        if FileStamp.of(markerPath) != .missing { return }
-        let entries = (try? manager.contentsOfDirectory(atPath: outputDirectory)) ?? []
-        if !entries.isEmpty, !entries.contains(Self.markerName) {
-            throw Diagnostic(
-                at: location, "the output folder is not empty and was not written by `explainer build`; it is left alone",
-                hint: "each build replaces the whole output folder: choose an empty or new folder, or remove this one")
+        if FileStamp.of(folder + "/" + markerName) != .missing { return }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        if !entries.isEmpty {
+            throw Diagnostic(at: location, "the folder is not empty and was not written by `explainer build`; it is left alone", hint: hint)
         }
     }
 
     var markerPath: String { (outputDirectory as NSString).appendingPathComponent(Self.markerName) }
 
-    /// Writes `files` into a fresh staging folder and swaps it into place. Returns the number of
-    /// files written. On any failure the staging folder is removed and the old output is untouched.
+    /// Writes `files` as the whole site and swaps it into place, keeping no previous site.
+    /// Returns the number of files written. On any failure the old output is untouched.
     func write(_ files: [OutputFile]) throws -> Int {
         var seen = Set<String>()
         for file in files where !seen.insert(file.path).inserted {
             throw Diagnostic(at: SourceLocation(file: file.path, line: 0, column: 0), "two parts of the site write the same file \(file.path)")
         }
-        let staging = try beginStaging()
+        let update = try beginUpdate(keepingPrevious: false)
         do {
-            for file in files { try staging.write(file.data, to: file.path) }
-            try finishStaging(staging)
+            for file in files { try update.folder.write(file.data, to: file.path) }
+            try finish(update, keepingPrevious: false)
         } catch {
-            staging.discard()
+            StagingFolder.removeTree(update.folder.path)
             throw error
         }
         return files.count
     }
 
-    /// Checks the output folder, finishes or removes what killed builds left, and makes an empty
-    /// staging folder for this build.
-    func beginStaging() throws -> StagingFolder {
-        try checkOutputIsReplaceable()
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: parentDirectory, withIntermediateDirectories: true)
-        recoverAbandonedStagingFolders()
-        let staging = stagingDirectory
-        if manager.fileExists(atPath: staging) { try manager.removeItem(atPath: staging) }
-        try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        return StagingFolder(path: staging)
+    /// The folder a build writes its site in, and what it replaces.
+    struct Update: Sendable {
+        /// `previousDirectory`: the previous site being brought up to date, or a new empty folder.
+        var folder: StagingFolder
+        /// An untrusted previous folder moved aside, removed once the new site is in place.
+        var discarded: String?
     }
 
-    /// Adds the marker to a staging folder that holds a whole site, runs `beforeSwap` (which
-    /// may record the new output's identity) and swaps the folder into place. On failure the
-    /// caller discards the staging folder.
-    func finishStaging(_ staging: StagingFolder, beforeSwap: (OutputIdentity) throws -> Void = { _ in }) throws {
-        try staging.write(Data(Self.markerText.utf8), to: Self.markerName)
-        try beforeSwap(OutputIdentity(folder: FileStamp.of(staging.path), marker: FileStamp.of(staging.path + "/" + Self.markerName)))
-        try swapIntoPlace(staging.path)
+    /// Checks the output folder, removes what killed builds left, and opens the folder this
+    /// build writes in: the previous site when `keepingPrevious` (the caller knows what it
+    /// holds), otherwise a new empty folder.
+    ///
+    /// The folder's marker is replaced first, so the identity the build cache recorded for it
+    /// no longer matches: a build killed from here on leaves it untrusted.
+    func beginUpdate(keepingPrevious: Bool) throws -> Update {
+        try checkOutputIsReplaceable()
+        try FileManager.default.createDirectory(atPath: parentDirectory, withIntermediateDirectories: true)
+        recoverAbandonedStagingFolders()
+        let folder = StagingFolder(path: previousDirectory)
+        var discarded: String?
+        if !keepingPrevious {
+            discarded = try discard(folder.path, as: "old")
+            guard mkdir(folder.path, 0o777) == 0 else {
+                throw Diagnostic(
+                    at: SourceLocation(file: folder.path, line: 0, column: 0), "cannot make the folder: \(String(cString: strerror(errno)))")
+            }
+        }
+        try renewMarker(in: folder)
+        return Update(folder: folder, discarded: discarded)
+    }
+
+    /// Gives the folder of `update`, which now holds the whole new site, a new marker; runs
+    /// `beforeSwap` with its identity (to record it); and swaps it with the output folder.
+    /// Afterwards `previousDirectory` holds the old output when `keepingPrevious`, and nothing
+    /// otherwise. On failure the output folder is as it was.
+    func finish(_ update: Update, keepingPrevious: Bool, beforeSwap: (OutputIdentity) throws -> Void = { _ in }) throws {
+        let identity = try renewMarker(in: update.folder)
+        try beforeSwap(identity)
+        try CommitGuard.run {
+            try swapIntoPlace(update.folder.path)
+        }
+        if !keepingPrevious, let replaced = try? discard(previousDirectory, as: "replaced") { StagingFolder.removeTree(replaced) }
+        if let discarded = update.discarded { StagingFolder.removeTree(discarded) }
+    }
+
+    /// Renames `folder` (if there is one) to `.<output>.staging-<pid>-<suffix>` and returns
+    /// that path; the caller removes it, or the next build does if this one is killed first.
+    private func discard(_ folder: String, as suffix: String) throws -> String? {
+        var info = stat()
+        guard lstat(folder, &info) == 0 else { return nil }
+        let aside = (parentDirectory as NSString).appendingPathComponent("\(stagingPrefix)\(getpid())-\(suffix)")
+        StagingFolder.removeTree(aside)
+        try rename(folder, to: aside)
+        return aside
+    }
+
+    /// Replaces the marker in `folder` with a new file (renamed over the old one, so there is
+    /// always one) and returns the folder's new identity.
+    @discardableResult
+    private func renewMarker(in folder: StagingFolder) throws -> OutputIdentity {
+        let partial = Self.markerName + ".partial"
+        try folder.write(Data(Self.markerText.utf8), to: partial)
+        try rename(folder.path + "/" + partial, to: folder.path + "/" + Self.markerName)
+        return previousIdentity()
+    }
+
+    /// The identity of the previous site's folder (see `outputIdentity`).
+    func previousIdentity() -> OutputIdentity {
+        OutputIdentity(folder: FileStamp.of(previousDirectory), marker: FileStamp.of(previousDirectory + "/" + Self.markerName))
     }
 
     /// What identifies the output folder written by a build: the folder and its marker file. A
@@ -149,26 +207,23 @@ struct SiteWriter: Sendable {
         return root.hasSuffix("/") ? root + relative : root + "/" + relative
     }
 
-    private func swapIntoPlace(_ staging: String) throws {
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: outputDirectory) else {
-            try rename(staging, to: outputDirectory)
+    /// Exchanges `folder` with the output folder, or moves it there when there is none.
+    private func swapIntoPlace(_ folder: String) throws {
+        guard FileStamp.of(outputDirectory) != .missing else {
+            try rename(folder, to: outputDirectory)
             return
         }
-        if Self.exchange(staging, outputDirectory) {
-            // `staging` now holds the previous site.
-            StagingFolder(path: staging).discard()
-            return
-        }
-        let old = (parentDirectory as NSString).appendingPathComponent("\(stagingPrefix)\(getpid())-old")
+        if Self.exchange(folder, outputDirectory) { return }
+        // Without an atomic exchange: the old output steps aside for a moment.
+        let old = (parentDirectory as NSString).appendingPathComponent("\(stagingPrefix)\(getpid())-swap")
         try rename(outputDirectory, to: old)
         do {
-            try rename(staging, to: outputDirectory)
+            try rename(folder, to: outputDirectory)
         } catch {
             try? rename(old, to: outputDirectory)
             throw error
         }
-        StagingFolder(path: old).discard()
+        try rename(old, to: folder)
     }
 
     private func rename(_ from: String, to: String) throws {
@@ -199,8 +254,8 @@ struct SiteWriter: Sendable {
     nonisolated(unsafe) private static let renameat2Symbol: UnsafeMutableRawPointer? = dlsym(dlopen(nil, RTLD_NOW), "renameat2")
     #endif
 
-    /// Finishes the commit journals of `.<output>.staging-<pid>` folders whose build process is
-    /// no longer running, then removes those folders.
+    /// Removes the `.<output>.staging-<pid>…` folders of builds that no longer run: previous
+    /// folders they had set aside, or (from older versions) their staging folders.
     func recoverAbandonedStagingFolders() {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parentDirectory) else { return }
         for entry in entries.sorted() where entry.hasPrefix(stagingPrefix) {
@@ -209,11 +264,7 @@ struct SiteWriter: Sendable {
             guard let pid = Int32(pidText) else { continue }
             let alive = pid != getpid() && (kill(pid, 0) == 0 || errno == EPERM)
             if !alive {
-                let folder = StagingFolder(path: (parentDirectory as NSString).appendingPathComponent(entry))
-                if let journal = CommitJournal.read(from: folder) {
-                    apply(journal, from: folder)
-                }
-                folder.discard()
+                StagingFolder.removeTree((parentDirectory as NSString).appendingPathComponent(entry))
             }
         }
     }

@@ -10,7 +10,7 @@ struct InterruptedBuildTests {
         URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent().appendingPathComponent("explainer")
     }
 
-    func runBuild(_ site: TemporarySite, output: URL? = nil, killAfter delay: Double? = nil) throws -> Int32 {
+    func runBuild(_ site: TemporarySite, output: URL? = nil, killAfter delay: Double? = nil, signal: Int32 = SIGKILL) throws -> Int32 {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = ["build", "--source", site.root.path] + (output.map { ["--output", $0.path] } ?? [])
@@ -19,14 +19,14 @@ struct InterruptedBuildTests {
         try process.run()
         if let delay {
             Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
+            kill(process.processIdentifier, signal)
         }
         process.waitUntilExit()
         return process.terminationStatus
     }
 
-    func writeArticles(_ site: TemporarySite, count: Int, edition: Int) throws {
-        for index in 0..<count {
+    func writeArticles(_ site: TemporarySite, count: Int, edition: Int, only: Int? = nil) throws {
+        for index in 0..<count where only == nil || only == index {
             try site.write("story-\(index).txt", """
                 Story \(index), Edition \(edition)
 
@@ -67,6 +67,63 @@ struct InterruptedBuildTests {
         // A complete build afterwards gives the new site and removes the killed builds' staging folders.
         #expect(try runBuild(site) == 0)
         #expect(site.snapshot() == new)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
+    }
+
+    @Test("SIGKILL, SIGTERM or SIGINT during a one-article rebuild → public/ is always the whole old or the whole new site")
+    func interruptedSmallRebuildsLeaveAWholeSite() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
+            Issue.record("no explainer binary beside the tests at \(Self.binary.path)")
+            return
+        }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        // Two versions of the site that differ in one article (its page, JSON, the feed and the search index).
+        try writeArticles(site, count: 150, edition: 1)
+        let referenceA = site.root.appendingPathComponent("reference-a")
+        #expect(try runBuild(site, output: referenceA) == 0)
+        try writeArticles(site, count: 150, edition: 2, only: 75)
+        let referenceB = site.root.appendingPathComponent("reference-b")
+        #expect(try runBuild(site, output: referenceB) == 0)
+        let versions = [site.snapshot(referenceA), site.snapshot(referenceB)]
+        #expect(versions[0] != versions[1])
+        try writeArticles(site, count: 150, edition: 1, only: 75)
+        #expect(try runBuild(site) == 0)
+        #expect(site.snapshot() == versions[0])
+        // How long an uninterrupted rebuild takes here, to spread the interruptions over it.
+        try writeArticles(site, count: 150, edition: 2, only: 75)
+        let started = Date()
+        #expect(try runBuild(site) == 0)
+        let duration = Date().timeIntervalSince(started)
+        #expect(site.snapshot() == versions[1])
+
+        // Each round switches the article to the other version and interrupts the rebuild
+        // somewhere between its start and a while after it would have finished.
+        var current = 1, sawOld = 0, sawNew = 0
+        let signals = [SIGKILL, SIGTERM, SIGINT]
+        for round in 0..<36 {
+            let target = 1 - current
+            try writeArticles(site, count: 150, edition: target + 1, only: 75)
+            let delay = duration * Double(round % 12) / 8
+            _ = try runBuild(site, killAfter: delay, signal: signals[round % signals.count])
+            let now = site.snapshot()
+            #expect(now == versions[current] || now == versions[target],
+                    "after signal \(signals[round % signals.count]) at \(delay) s public/ is neither the old nor the new site")
+            if now == versions[target] {
+                sawNew += 1
+                current = target
+            } else {
+                sawOld += 1
+            }
+        }
+        #expect(sawOld > 0 && sawNew > 0, "old \(sawOld), new \(sawNew): the interruptions did not land on both sides of the swap")
+        // A complete build afterwards gives the current content's site and leaves no staging folder.
+        #expect(try runBuild(site) == 0)
+        #expect(site.snapshot() == versions[1 - current] || site.snapshot() == versions[current])
+        try writeArticles(site, count: 150, edition: 1, only: 75)
+        #expect(try runBuild(site) == 0)
+        #expect(site.snapshot() == versions[0])
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("staging") }
         #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
     }

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Site
 
-@Suite("Build cache: fingerprints, its file, content scans and interrupted commits")
+@Suite("Build cache: fingerprints, its file, content scans and abandoned staging folders")
 struct BuildCacheTests {
     func temporaryFolder() throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cache-tests-\(UUID().uuidString)").path
@@ -45,7 +45,11 @@ struct BuildCacheTests {
             outputs: [.init(path: "a/index.html", key: StableHasher.digest { $0.combine(2) }), .init(path: "index.html", key: .zero)],
             searchFragments: [.init(slug: "a", key: .zero, offset: 1, length: 20)], searchIndexStamp: stamp, futureBoundary: nil,
             relatedKey: StableHasher.digest { $0.combine(3) }, related: [[], [2, 0]],
-            output: OutputIdentity(folder: stamp, marker: stamp), articleCount: 1, pagesWritten: 9,
+            output: OutputIdentity(folder: stamp, marker: stamp),
+            previousSite: PreviousSite(
+                identity: OutputIdentity(folder: .missing, marker: stamp),
+                differences: [.init(path: "a/index.html", key: .zero), .init(path: "b/index.html", key: nil)]),
+            articleCount: 1, pagesWritten: 9,
             diagnostics: [Diagnostic(at: SourceLocation(file: "site.yml", line: 1, column: 1), "unknown key", hint: "typo?")])
         let path = folder + "/c/build-cache"
         try cache.write(to: path)
@@ -54,6 +58,7 @@ struct BuildCacheTests {
         #expect(read.outputs == cache.outputs)
         #expect(read.searchFragments == cache.searchFragments)
         #expect(read.output == cache.output && read.scanTime == 42 && read.pagesWritten == 9)
+        #expect(read.previousSite == cache.previousSite)
         #expect(read.relatedKey == cache.relatedKey && read.related == cache.related)
         #expect(read.diagnostics == cache.diagnostics)
 
@@ -92,36 +97,19 @@ struct BuildCacheTests {
         #expect(ContentScan.run(folder + "/missing").diagnostics.first?.message == "the content folder does not exist")
     }
 
-    @Test("a commit killed half-way is finished by the next build, before anything else")
-    func interruptedCommitIsFinished() throws {
-        let root = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let writer = SiteWriter(outputDirectory: root + "/public")
-        _ = try writer.write([OutputFile(path: "index.html", text: "old"), OutputFile(path: "gone/index.html", text: "gone")])
-        // What a build killed during its renames leaves: a staging folder of a process that no
-        // longer runs (no pid is above the kernel's maximum of 4194304), holding its journal.
-        let staging = StagingFolder(path: root + "/.public.staging-99999999")
-        try FileManager.default.createDirectory(atPath: staging.path, withIntermediateDirectories: false)
-        try staging.write(Data("new".utf8), to: "f0")
-        try staging.write(Data("fresh".utf8), to: "f1")
-        var journal = CommitJournal()
-        journal.createFolders = ["added"]
-        journal.moves = [.init(from: "f0", to: "index.html"), .init(from: "f1", to: "added/index.html")]
-        journal.removals = ["gone/index.html"]
-        journal.removeFolders = ["gone"]
-        try journal.write(to: staging)
-        // Half done: the first move happened before the kill.
-        #expect(rename(staging.path + "/f0", root + "/public/index.html") == 0)
-
-        writer.recoverAbandonedStagingFolders()
-        #expect(SiteFixture.snapshot(root + "/public") == [
-            "index.html": Data("new".utf8), "added/index.html": Data("fresh".utf8),
-            SiteWriter.markerName: Data(SiteWriter.markerText.utf8),
+    @Test("the previous site is recorded as its differences from the output, and read back from them")
+    func previousSiteDifferences() {
+        let one = StableHasher.digest { $0.combine(1) }, two = StableHasher.digest { $0.combine(2) }
+        let old = ["index.html": one, "gone/index.html": one, "same.css": two]
+        let new = ["index.html": two, "added/index.html": one, "same.css": two]
+        let previous = PreviousSite(identity: .none, old: old, new: new)
+        #expect(previous.differences == [
+            .init(path: "added/index.html", key: nil), .init(path: "gone/index.html", key: one), .init(path: "index.html", key: one),
         ])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["public"])
+        #expect(previous.outputKeys(from: new) == old)
     }
 
-    @Test("a staging folder without a journal is only removed")
+    @Test("a staging folder of a build that no longer runs is removed; the output is untouched")
     func partialStagingIsDropped() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -92,15 +92,74 @@ struct IncrementalBuildTests {
                 #expect(report.diagnostics.contains { $0.severity == .error })
                 try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/broken.md"))
             }
+            let before = SiteFixture.snapshot(site.output)
             let report = try await site.build()
             // The broken article was left out by the build that reported it: removing it changes nothing.
             #expect(report.filesWritten > 0 || step.contains("broken"), "\(step): nothing was written")
             try await expectSameAsCold(site, step)
+            if report.filesWritten > 0 {
+                #expect(SiteFixture.snapshot(previousFolder(site)) == before, "\(step): the previous site is not the one replaced")
+            }
         }
 
         let report = try await site.build(theme: "cards")
         #expect(report.filesWritten > report.pagesWritten / 2)
         try await expectSameAsCold(site, theme: "cards", "the theme changed")
+    }
+
+    /// Where builds keep the site the output held before.
+    func previousFolder(_ site: SiteFixture) -> String {
+        SiteWriter(outputDirectory: site.output).previousDirectory
+    }
+
+    @Test("the previous site stays beside the output, shares its unchanged files, and the next build updates it")
+    func previousSiteIsKept() async throws {
+        let site = try SiteFixture()
+        defer { site.remove() }
+        try await site.build()
+        let first = SiteFixture.snapshot(site.output)
+        #expect(!FileManager.default.fileExists(atPath: previousFolder(site)), "a first build has no previous site")
+        try site.write("content/ferry-wind.md", SiteFixture.defaultArticles["ferry-wind.md"]! + "\n\nThe operator apologised.\n")
+        try await site.build()
+        let second = SiteFixture.snapshot(site.output)
+        #expect(SiteFixture.snapshot(previousFolder(site)) == first)
+        var shared = 0
+        for (path, data) in second where path != SiteWriter.markerName {
+            let same = FileStamp.of(site.output + "/" + path).inode == FileStamp.of(previousFolder(site) + "/" + path).inode
+            // A changed file is a new one; a shared one was never written over.
+            if first[path] != data { #expect(!same, "\(path) changed but is shared with the previous site") }
+            if same { shared += 1 }
+        }
+        #expect(shared > second.count / 2)
+
+        // Now the previous site is known: the build brings it up to date and swaps again.
+        try site.write("content/ferry-wind.md", SiteFixture.defaultArticles["ferry-wind.md"]! + "\n\nThe operator apologised twice.\n")
+        try await site.build()
+        #expect(SiteFixture.snapshot(previousFolder(site)) == second)
+        try await expectSameAsCold(site, "after two edits")
+    }
+
+    @Test("a previous site changed since it was recorded, and files gone from the output, are not trusted")
+    func changedPreviousSiteIsNotTrusted() async throws {
+        let site = try SiteFixture()
+        defer { site.remove() }
+        try await site.build()
+        try site.write("content/ferry-wind.md", SiteFixture.defaultArticles["ferry-wind.md"]! + "\n\nThe operator apologised.\n")
+        try await site.build()
+        let previous = previousFolder(site)
+        #expect(site.exists("robots.txt") && site.exists("bridge-vote/index.html"))
+        // What a build killed while updating the previous site leaves: other bytes, and a new
+        // marker (each build replaces it first).
+        try FileManager.default.removeItem(atPath: previous + "/robots.txt")
+        try Data("User-agent: *\nDisallow: /\n".utf8).write(to: URL(fileURLWithPath: previous + "/robots.txt"))
+        try FileManager.default.removeItem(atPath: previous + "/" + SiteWriter.markerName)
+        try Data(SiteWriter.markerText.utf8).write(to: URL(fileURLWithPath: previous + "/" + SiteWriter.markerName))
+        // And a page the cache says is in the output, removed by hand.
+        try FileManager.default.removeItem(atPath: site.output + "/bridge-vote/index.html")
+
+        try site.write("content/ferry-wind.md", SiteFixture.defaultArticles["ferry-wind.md"]! + "\n\nThe operator apologised twice.\n")
+        try await site.build()
+        try await expectSameAsCold(site, "after the previous site changed")
     }
 
     @Test("a build on one core and a build on all cores write the same bytes")
@@ -182,15 +241,20 @@ struct IncrementalBuildTests {
         let site = try SiteFixture(articles: articles)
         defer { site.remove() }
         try await site.build()
-        let before = SiteFixture.stamps(site.output)
-        try site.write("content/tram.md", long + " The state chips in.\n")
-        let report = try await site.build()
-        let after = SiteFixture.stamps(site.output)
-        let changed = after.keys.filter { after[$0] != before[$0] && $0.contains(".") }.sorted()
-        #expect(changed == ["feed.xml", "search.json", "tram/index.html", "tram/index.json"])
-        #expect(report.filesWritten == 4)
-        #expect(try site.read("tram/index.html").contains("The state chips in."))
-        #expect(try site.read("search.json").contains("The state chips in."))
+        // Twice: first with no previous site beside the output, then updating the one kept.
+        for edit in ["The state chips in.", "The state chips in again."] {
+            // A file left as it was keeps its inode and modification time (a link to it changes
+            // only its change time).
+            let before = SiteFixture.stamps(site.output).mapValues(\.withoutChangeTime)
+            try site.write("content/tram.md", long + " \(edit)\n")
+            let report = try await site.build()
+            let after = SiteFixture.stamps(site.output).mapValues(\.withoutChangeTime)
+            let changed = after.keys.filter { after[$0] != before[$0] && $0.contains(".") && $0 != SiteWriter.markerName }.sorted()
+            #expect(changed == ["feed.xml", "search.json", "tram/index.html", "tram/index.json"])
+            #expect(report.filesWritten == 4)
+            #expect(try site.read("tram/index.html").contains(edit))
+            #expect(try site.read("search.json").contains(edit))
+        }
     }
 
     @Test("an article dated in the future appears once its date has passed, though no file changed")

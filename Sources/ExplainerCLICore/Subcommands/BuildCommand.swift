@@ -10,8 +10,9 @@ struct BuildCommand: AsyncParsableCommand {
         abstract: "Build the explainer site from content/ into public/.",
         discussion: """
             Reads site.yml, every article in content/ and the theme from Themes/. The new site is
-            written to a staging folder and swapped into place only when complete, so a failed
-            build leaves the previous site as it was.
+            written beside the output folder (in .public.previous/, which holds the previous site
+            between builds) and swapped into place in one step only when complete, so a failed or
+            interrupted build leaves the previous site as it was.
             """
     )
 
