@@ -37,15 +37,26 @@ struct InterruptedBuildTests {
         }
     }
 
-    @Test("SIGKILL at many moments → public/ is always the whole old or the whole new site")
-    func killedBuildsLeaveAWholeSite() throws {
+    /// A site of 150 articles, or nil (with an issue recorded) when the binary is missing.
+    func siteOf150Articles() throws -> TemporarySite? {
         guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
             Issue.record("no explainer binary beside the tests at \(Self.binary.path)")
-            return
+            return nil
         }
         let site = try TemporarySite()
-        defer { site.remove() }
         try writeArticles(site, count: 150, edition: 1)
+        return site
+    }
+
+    func expectNoStagingFolders(_ site: TemporarySite) throws {
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
+    }
+
+    @Test("SIGKILL at many moments → public/ is always the whole old or the whole new site")
+    func killedBuildsLeaveAWholeSite() throws {
+        guard let site = try siteOf150Articles() else { return }
+        defer { site.remove() }
         #expect(try runBuild(site) == 0)
         let old = site.snapshot()
         try writeArticles(site, count: 150, edition: 2)
@@ -67,20 +78,14 @@ struct InterruptedBuildTests {
         // A complete build afterwards gives the new site and removes the killed builds' staging folders.
         #expect(try runBuild(site) == 0)
         #expect(site.snapshot() == new)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("staging") }
-        #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
+        try expectNoStagingFolders(site)
     }
 
     @Test("SIGKILL, SIGTERM or SIGINT during a one-article rebuild → public/ is always the whole old or the whole new site")
     func interruptedSmallRebuildsLeaveAWholeSite() throws {
-        guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
-            Issue.record("no explainer binary beside the tests at \(Self.binary.path)")
-            return
-        }
-        let site = try TemporarySite()
+        guard let site = try siteOf150Articles() else { return }
         defer { site.remove() }
         // Two versions of the site that differ in one article (its page, JSON, the feed and the search index).
-        try writeArticles(site, count: 150, edition: 1)
         let referenceA = site.root.appendingPathComponent("reference-a")
         #expect(try runBuild(site, output: referenceA) == 0)
         try writeArticles(site, count: 150, edition: 2, only: 75)
@@ -124,7 +129,6 @@ struct InterruptedBuildTests {
         try writeArticles(site, count: 150, edition: 1, only: 75)
         #expect(try runBuild(site) == 0)
         #expect(site.snapshot() == versions[0])
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("staging") }
-        #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
+        try expectNoStagingFolders(site)
     }
 }
