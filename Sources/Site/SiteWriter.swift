@@ -69,6 +69,11 @@ struct SiteWriter: Sendable {
         let location = SourceLocation(file: folder, line: 0, column: 0)
         var info = stat()
         guard lstat(folder, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            throw Diagnostic(
+                at: location, "the path is a symbolic link; each build swaps in a whole new folder, which would replace the link",
+                hint: "pass the folder the link points to as --output")
+        }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             throw Diagnostic(at: location, "the path exists and is not a folder", hint: "remove it or choose another --output")
         }

@@ -47,6 +47,20 @@ struct SiteWriterTests {
         #expect(FileManager.default.contents(atPath: root + "/notes.txt") == Data("precious".utf8))
     }
 
+    @Test("an output path that is a symbolic link is refused, and the link and its folder are left alone")
+    func refusesLinkedOutput() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/www", withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: root + "/public", withDestinationPath: "www")
+        #expect(throws: Diagnostic.self) { try SiteWriter(outputDirectory: root + "/public").write([OutputFile(path: "index.html", text: "x")]) }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: root + "/public") == "www")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/www") == [])
+        // The folder it points to is a fine output.
+        _ = try SiteWriter(outputDirectory: root + "/www").write([OutputFile(path: "index.html", text: "x")])
+        #expect(FileManager.default.contents(atPath: root + "/www/index.html") == Data("x".utf8))
+    }
+
     @Test("staging folders left by killed builds are removed")
     func removesAbandonedStaging() throws {
         let root = try temporaryFolder()
