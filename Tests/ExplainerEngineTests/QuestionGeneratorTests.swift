@@ -16,6 +16,32 @@ struct QuestionGeneratorTests {
             == "A new slipway.")
     }
 
+    @Test("a compound plural subject before a past tense: What did free school lunches raise?")
+    func compoundPluralSubject() {
+        #expect(answer("What did free school lunches raise?", "Free school lunches raised attendance in twelve schools.")
+            == "Attendance in twelve schools.")
+        #expect(answer("What did parents at the pilot schools ask the city to do?",
+                       "Parents at the pilot schools asked the city to keep the lunches.") == "To keep the lunches.")
+        #expect(!EngineTestSupport.candidates("Free school lunches raised attendance in twelve schools.")
+            .contains { $0.question.contains("lunch?") })
+    }
+
+    @Test("an honorific without its dot is not part of the name: Who is Ingrid Vass?")
+    func honorificWithoutDot() {
+        #expect(answer("Who is Ingrid Vass?", "Dr Ingrid Vass, the education researcher who led the study, said children were hungry.")
+            == "The education researcher who led the study.")
+        #expect(answer("What did Ingrid Vass say?", "Dr Ingrid Vass, the education researcher who led the study, said children were hungry.")
+            == "Children were hungry.")
+    }
+
+    @Test("a time of day asks when: When were firefighters called?")
+    func clockTime() {
+        #expect(answer("When were firefighters called?", "Firefighters were called at 6.40 p.m. and worked through the night.") == "At 6.40 p.m.")
+        #expect(answer("When does the shop open on weekdays?", "The shop opens at 9 a.m. on weekdays.") == "At 9 a.m.")
+        // Without a.m. or p.m. a number after "at" is not a time.
+        #expect(!EngineTestSupport.candidates("The shop sells bread at 3 euros.").contains { $0.question.hasPrefix("When") })
+    }
+
     @Test("a recipient after \"to\" asks the same question")
     func toDative() {
         #expect(answer("What did the harbour board send Mira Holt?", "Later, the harbour board sent a letter of thanks to Mira Holt.")

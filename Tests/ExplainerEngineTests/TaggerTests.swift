@@ -13,6 +13,18 @@ struct TaggerTests {
         #expect(tags["a"] == .determiner)
     }
 
+    @Test("a plural noun before a past tense stays a noun; a verb before a participle adjective stays a verb")
+    func pluralNounBeforePastTense() {
+        var tags = EngineTestSupport.tags("Parents at the pilot schools asked the city to keep the lunches.")
+        #expect(tags["schools"] == .noun && tags["asked"] == .verb)
+        tags = EngineTestSupport.tags("Free school lunches raised attendance in twelve schools.")
+        #expect(tags["lunches"] == .noun && tags["raised"] == .verb)
+        tags = EngineTestSupport.tags("The minister wants improved roads.")
+        #expect(tags["wants"] == .verb && tags["improved"] == .adjective)
+        tags = EngineTestSupport.tags("The mayor opens renovated baths on Friday.")
+        #expect(tags["opens"] == .verb)
+    }
+
     @Test("a noun before a modal stays a noun: the tea set will be used")
     func nounBeforeModal() {
         let tags = EngineTestSupport.tags("The tea set will be used.")

@@ -35,7 +35,8 @@ final class WordLists: Sendable {
         var participle: [String]
     }
 
-    enum TimeNounKind: String, Sendable { case point, season, unit }
+    /// `clock`: "a.m." and "p.m." after a time of day.
+    enum TimeNounKind: String, Sendable { case point, season, unit, clock }
     enum Measure: String, Sendable { case duration, distance, percent, temperature, weight, speed, count }
     enum NameKind: String, Sendable { case organisation, place, team }
 

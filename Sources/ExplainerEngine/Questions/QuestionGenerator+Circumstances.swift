@@ -72,7 +72,8 @@ extension QuestionGenerator {
         var isReported = false
         if case .reported = clause.role { isReported = true }
         if let timeChoice, !timeChoice.specific,
-           isReported || !tokens[timeChoice.range].contains(where: { words.weekdays.contains($0.lower) }) {
+           isReported || !(tokens[timeChoice.range].contains(where: { words.weekdays.contains($0.lower) })
+                || isClockTime(tokens[timeChoice.range].dropFirst())) {
             // nothing to ask
         } else if let timeChoice, main.lemma != "be" || clause.verb.raising.isEmpty == false {
             let excluded = Set(clause.complements.indices.filter { index in
@@ -298,6 +299,10 @@ extension QuestionGenerator {
             let specific = tokens[constituent.range].contains { words.months.contains($0.lower) || isYear($0) }
             return (specific, constituent.range)
         case .prepositional(let preposition):
+            // "at 6.40 p.m.": a time of day.
+            if words.timePrepositions.contains(preposition), isClockTime(tokens[constituent.range].dropFirst()) {
+                return (false, constituent.range)
+            }
             guard words.timePrepositions.contains(preposition),
                   let group = constituent.group, isTimeGroup(group, sentence: sentence) else { return nil }
             let groupTokens = tokens[group.range]
@@ -306,6 +311,12 @@ extension QuestionGenerator {
         default:
             return nil
         }
+    }
+
+    /// A time of day: a number and "a.m." or "p.m." ("6.40 p.m.", "9 a.m.").
+    func isClockTime(_ tokens: ArraySlice<Token>) -> Bool {
+        guard let first = tokens.first, first.tag == .number, tokens.count >= 2 else { return false }
+        return words.timeNouns[tokens[tokens.startIndex + 1].lower] == .clock
     }
 
     func isYear(_ token: Token) -> Bool {

@@ -92,6 +92,11 @@ struct EntityIndex: Sendable {
                 var start = index
                 var title: Range<Int>?
                 var person = false
+                // An honorific written without its dot opens the run: "Dr Ingrid Vass", "Mr Orr".
+                if words.honorifics.contains(tokens[index].lower), index + 1 < end {
+                    start = index + 1
+                    person = true
+                }
                 // Role words inside the run: "Vice President Mike Pence", "Russian President Vladimir Putin".
                 if let last = (index..<end).last(where: { words.titles[tokens[$0].lower] != nil }), last + 1 < end {
                     var titleStart = index

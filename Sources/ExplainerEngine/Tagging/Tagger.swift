@@ -697,8 +697,23 @@ struct Tagger {
                 // A pronoun subject has no reduced relative clause, and a reporting verb expects a clause after it.
                 let mayBeParticiple = previousTag != .pronoun && !words.reportingVerbs.contains(verb(forms)?.lemma ?? "")
                 if let finite = verb(forms), !(finite.form == .pastOrParticiple && mayBeParticiple && laterFiniteVerb(tokens, after: index)) {
+                    // "pilot schools asked the city", "school lunches raised attendance": before a past
+                    // tense, a word no more often a verb than a plural noun is the noun, when the past
+                    // tense cannot be an adjective or follows a modifier that is not a person ("the
+                    // mayor opens renovated baths", "the minister wants improved roads" keep their verbs).
+                    var pluralBeforePast = false
+                    if finite.form == .thirdPerson, let noun, noun.form == .plural,
+                       lexicon.taggedSenses(noun.lemma, as: .noun) >= lexicon.taggedSenses(finite.lemma, as: .verb),
+                       let next, !next.capitalized,
+                       next.readings.contains(where: { $0.wordClass == .verb && [.past, .pastOrParticiple].contains($0.form) }) {
+                        let onlyVerb = next.readings.allSatisfy { $0.wordClass == .verb }
+                        let modifier = previous.map { $0.tag == .noun && !isPersonNoun($0.lemma) } ?? false
+                        pluralBeforePast = onlyVerb || modifier
+                    }
                     let nextIsVerb = next.map { candidate in
                         candidate.tag == .auxiliary || candidate.tag == .modal
+                            || (pluralBeforePast && !candidate.capitalized
+                                && candidate.readings.contains { $0.wordClass == .verb && [.past, .pastOrParticiple].contains($0.form) })
                             || (candidate.readings.allSatisfy { $0.wordClass == .verb } && !candidate.readings.isEmpty
                                 && candidate.readings.contains { [.past, .thirdPerson].contains($0.form) })
                             || (words.irregularPast[candidate.lower] != nil && !candidate.capitalized)
