@@ -42,6 +42,30 @@ struct QuestionGeneratorTests {
         #expect(!EngineTestSupport.candidates("The shop sells bread at 3 euros.").contains { $0.question.hasPrefix("When") })
     }
 
+    @Test("a reported clause whose subject has a relative clause: no \"Who did the judge say?\"")
+    func reportedSubjectWithRelativeClause() {
+        let text = "Judge Hanna Roos said Kjell Amundsen, who owns the building on Mill Street, had ignored repeated warnings."
+        let questions = EngineTestSupport.candidates(text).map(\.question)
+        #expect(!questions.contains { $0.hasPrefix("Who did") || $0.hasPrefix("Who said") }, "\(questions)")
+        #expect(answer("What had Kjell Amundsen ignored?", text) == "Repeated warnings.")
+        #expect(answer("Who is Kjell Amundsen?", text)?.contains("who owns the building on Mill Street") == true)
+    }
+
+    @Test("an amount fined, charged or paid asks how much, without the time")
+    func passiveAmount() {
+        #expect(answer("How much was a landlord in Vestby fined?", "A landlord in Vestby was fined 40,000 crowns on Tuesday.")
+            == "40,000 crowns.")
+        #expect(answer("What must Kjell Amundsen pay each tenant?", "Kjell Amundsen must also pay each tenant 2,500 crowns in compensation.")
+            == "2,500 crowns in compensation.")
+    }
+
+    @Test("an event's name is asked about with \"what\": What did the club's eight win?")
+    func eventNames() {
+        let text = "The Lindvik Rowing Club's eight won the Northern Regatta on Saturday."
+        #expect(answer("What did the Lindvik Rowing Club's eight win?", text) == "The Northern Regatta on Saturday.")
+        #expect(EngineTestSupport.explain(text).questions.first?.question == "What happened?")
+    }
+
     @Test("a recipient after \"to\" asks the same question")
     func toDative() {
         #expect(answer("What did the harbour board send Mira Holt?", "Later, the harbour board sent a letter of thanks to Mira Holt.")

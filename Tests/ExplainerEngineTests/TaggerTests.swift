@@ -25,6 +25,12 @@ struct TaggerTests {
         #expect(tags["opens"] == .verb)
     }
 
+    @Test("an adverb between a modal and its verb: the city will now pay")
+    func adverbAfterModal() {
+        let tags = EngineTestSupport.tags("The city will now pay for a new boiler and bill the owner.")
+        #expect(tags["now"] == .adverb && tags["pay"] == .verb && tags["bill"] == .verb)
+    }
+
     @Test("a noun before a modal stays a noun: the tea set will be used")
     func nounBeforeModal() {
         let tags = EngineTestSupport.tags("The tea set will be used.")

@@ -428,6 +428,12 @@ struct ClauseParser: Sendable {
                     index = after
                     continue
                 }
+                // "said Kjell Amundsen, who owns the building, had ignored ...": an interruption between commas.
+                if tokens[index].text == ",", let close = closing(",", after: index, end: end), close > index + 1,
+                   interruptionKind((index + 1)..<close) != .other {
+                    index = close + 1
+                    continue
+                }
                 return false
             }
             return false

@@ -149,7 +149,12 @@ extension QuestionGenerator {
                 }
                 guard words.changeVerbs.contains(main.lemma) || words.moneyVerbs.contains(main.lemma)
                 else { continue }
-                let range = answerRange(clause, from: index)
+                var range = answerRange(clause, from: index)
+                // "was fined 40,000 crowns on Tuesday": the amount, without the time.
+                if let time = clause.complements[(index + 1)...].first(where: { timeValue($0, sentence: sentenceIndex) != nil }),
+                   time.range.lowerBound > range.lowerBound, time.range.lowerBound < range.upperBound {
+                    range = range.lowerBound..<time.range.lowerBound
+                }
                 add(.howMuch, ask(["how", "much"], excluding: Set(index..<clause.complements.count)), range, score: 7)
             default:
                 continue
@@ -212,7 +217,10 @@ extension QuestionGenerator {
         }
 
         // How many: "About 620 people work at Brenn", "A crowd of 6,214 watched ...".
-        if !isSubordinate, clause.subjectPieces.count == 1, main.tag == .verb || main.lemma == "be", !tokens[clause.subject.head].quoted {
+        // (Not when the words after the verb could not be parsed: "18 tenants had lived without heating" is no
+        // "How many tenants had lived?".)
+        if !isSubordinate, clause.subjectPieces.count == 1, main.tag == .verb || main.lemma == "be", !tokens[clause.subject.head].quoted,
+           clause.complements.first?.kind != .other {
             let groupTokens = Array(subjectTokens)
             let numberIndex = groupTokens.firstIndex { $0.tag == .number }
             let collective = groupTokens.count >= 3 && words.collectiveNouns.contains(tokens[clause.subject.range.lowerBound + 1].lemma)

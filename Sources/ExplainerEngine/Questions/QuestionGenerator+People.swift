@@ -12,8 +12,12 @@ extension QuestionGenerator {
         var isMain = false
         if case .main = clause.role { isMain = true }
         if case .joined = clause.role { isMain = true }
+        // "said Kjell Amundsen, who owns the building, had ...": the narrative's description, inside a report.
+        var isReported = false
+        if case .reported = clause.role { isReported = true }
 
-        for interruption in clause.interruptions where isMain {
+        for interruption in clause.interruptions
+        where isMain || (isReported && !tokens[interruption.range].contains(where: \.quoted)) {
             switch interruption.kind {
             case .appositive:
                 guard let group = interruption.group else { continue }

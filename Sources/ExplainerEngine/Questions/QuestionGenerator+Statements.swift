@@ -153,7 +153,7 @@ extension QuestionGenerator {
             let past = tokens[auxiliary].form == .past
             let verbWord = past ? lexicon.pastTense(of: main.lemma) : lexicon.thirdPerson(of: main.lemma)
             let entity = analysis.entity(of: group, in: clause.sentence)
-            let wh = entity.map { analysis.entities[$0].kind != .place } ?? isHuman(tokens[group.head]) ? "who" : "what"
+            let wh = entity.map { ![.place, .event].contains(analysis.entities[$0].kind) } ?? isHuman(tokens[group.head]) ? "who" : "what"
             if tokens[auxiliary].tag == .auxiliary, clause.verb.auxiliaries.count == 1,
                let question = assemble([wh, verbWord, subject.text]) {
                 let range = group.range

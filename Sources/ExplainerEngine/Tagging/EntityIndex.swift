@@ -1,6 +1,7 @@
 /// A person, organisation or place the article names.
 struct Entity: Sendable, Hashable {
-    enum Kind: Sendable, Hashable { case person, organisation, place, unknown }
+    /// `event`: a race, cup, festival or summit ("the Northern Regatta"), asked about with "what".
+    enum Kind: Sendable, Hashable { case person, organisation, place, event, unknown }
 
     /// The fullest form the article's own narrative uses ("Kim Jong-un" for "Kim").
     var name: String
@@ -130,7 +131,12 @@ struct EntityIndex: Sendable {
         func kind(of text: String, person: Bool) -> Entity.Kind {
             let parts = text.split(separator: " ").map { $0.lowercased() }
             for part in parts.reversed() {
-                if let suffix = words.nameSuffixes[part] { return suffix == .place ? .place : .organisation }
+                switch words.nameSuffixes[part] {
+                case .place: return .place
+                case .event: return .event
+                case .organisation, .team: return .organisation
+                case nil: continue
+                }
             }
             if let first = parts.first, words.namePrefixes.contains(first) { return .place }
             if person { return .person }

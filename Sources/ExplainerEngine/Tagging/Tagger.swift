@@ -628,12 +628,19 @@ struct Tagger {
             use(adverb)
             return
         }
+        // "will now pay", "has also said": between a modal or auxiliary and a verb, an adverb.
+        if let adverb, previousTag == .modal || previousTag == .auxiliary,
+           let next, next.readings.contains(where: { $0.wordClass == .verb }), !next.capitalized {
+            use(adverb)
+            return
+        }
         switch previousTag {
         case .determiner, .possessivePronoun, .possessive, .number, .adjective:
             // Inside a noun group: adjective before a noun, else noun; participles act as adjectives.
             if previousTag == .number, let verb = verb([.past, .pastOrParticiple, .thirdPerson]), subjectSeen, !clauseHasVerb,
                noun == nil || next?.tag == .determiner || next?.kind == .number {
                 use(verb)  // "About 620 people work" is handled by the noun; "Revenue rose 7.4 percent" never gets here.
+                if verb.form == .pastOrParticiple { token.form = .past }  // "The club's eight won the regatta"
                 return
             }
             // "the first round takes place": a noun ends the group before a finite verb.
