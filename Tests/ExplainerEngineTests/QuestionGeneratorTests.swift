@@ -66,6 +66,28 @@ struct QuestionGeneratorTests {
         #expect(EngineTestSupport.explain(text).questions.first?.question == "What happened?")
     }
 
+    @Test("a crew named by its club's possessive asks \"who\": Who won the Northern Regatta?")
+    func possessedCrewAsksWho() {
+        let text = "The Lindvik Rowing Club's eight won the Northern Regatta on Saturday, beating the champions by half a length."
+        #expect(answer("Who won the Northern Regatta?", text) == "The Lindvik Rowing Club's eight, beating the champions by half a length.")
+    }
+
+    @Test("\"its\" names the body the sentence before was about: Who is Omar Haddad?")
+    func itsOwner() {
+        let text = "The tenants' association, which brought the case, welcomed the ruling. Its chair, Omar Haddad, said families had moved out."
+        #expect(answer("Who is Omar Haddad?", text) == "The tenants' association's chair.")
+        // A person before "its" is no owner: no answer rather than a wrong one.
+        #expect(answer("Who is Omar Haddad?", "The mayor welcomed the ruling. Its chair, Omar Haddad, said families had moved out.") == nil)
+    }
+
+    @Test("where something started, even without a name: Where did the fire start?")
+    func originPlace() {
+        #expect(answer("Where did the fire start?", "The fire started in an electrical cabinet under the roof.")
+            == "In an electrical cabinet under the roof.")
+        // Other verbs still need a named place.
+        #expect(!EngineTestSupport.candidates("The volunteers worked in a small room.").contains { $0.question.hasPrefix("Where") })
+    }
+
     @Test("a recipient after \"to\" asks the same question")
     func toDative() {
         #expect(answer("What did the harbour board send Mira Holt?", "Later, the harbour board sent a letter of thanks to Mira Holt.")

@@ -107,6 +107,7 @@ final class WordLists: Sendable {
         var clauseOpeners: WordSet = []
         var answerLightVerbs: WordSet = []
         var moneyVerbs: WordSet = []
+        var originVerbs: WordSet = []
         var timeAdverbs: WordSet = []
         var clitics: [String] = []
         var numberSuffixes: WordSet = []
@@ -198,6 +199,8 @@ final class WordLists: Sendable {
     var clauseOpeners: WordSet { lists.clauseOpeners }
     var answerLightVerbs: WordSet { lists.answerLightVerbs }
     var moneyVerbs: WordSet { lists.moneyVerbs }
+    /// Verbs of something starting or taking place, whose "in"/"at" phrase says where: "the fire started in a cabinet".
+    var originVerbs: WordSet { lists.originVerbs }
     var timeAdverbs: WordSet { lists.timeAdverbs }
     var clitics: [String] { lists.clitics }
     var numberSuffixes: WordSet { lists.numberSuffixes }
@@ -358,6 +361,7 @@ final class WordLists: Sendable {
         lists.clauseOpeners = group("clause-openers")
         lists.answerLightVerbs = group("answer-light-verbs")
         lists.moneyVerbs = group("money-verbs")
+        lists.originVerbs = group("origin-verbs")
         lists.timeAdverbs = group("time-adverbs")
         lists.numberSuffixes = group("number-suffixes")
         // Longest first, so the order of the tests never matters.

@@ -112,12 +112,16 @@ extension QuestionGenerator {
                       groupTokens.contains(where: { parserIsTime($0) }) else { continue }
                 add(.howLong, ask(["how", "long"], excluding: [index]), complement.range, score: 6.5)
             case .prepositional(let preposition) where ["in", "at"].contains(preposition):
-                // Where: a named place or organisation.
-                guard let entity = analysis.entities.entity(sentence: sentenceIndex, token: group.head),
-                      analysis.entities[entity].kind == .place || analysis.entities[entity].kind == .organisation,
-                      !isTimeGroup(group, sentence: sentenceIndex) else { continue }
+                // Where: a named place or organisation, or where something started ("in an electrical cabinet").
+                let named = analysis.entities.entity(sentence: sentenceIndex, token: group.head)
+                    .map { analysis.entities[$0].kind == .place || analysis.entities[$0].kind == .organisation } ?? false
+                let origin = words.originVerbs.contains(main.lemma) && tokens[group.head].tag == .noun
+                    && tokens[group.range.lowerBound].tag == .determiner && !isVague(group, sentence: sentenceIndex)
+                guard named || origin, !isTimeGroup(group, sentence: sentenceIndex) else { continue }
                 let range = answerRange(clause, from: index) { kind in ClauseStops.isStop(kind) || kind == .nounGroup || kind == .prepositional("for") }
-                add(.whereQuestion, ask(["where"], excluding: [index], keepInfinitive: false), range, score: 4)
+                // What the answer says is not asked again: "Where did the fire start?", not "... start under the roof?".
+                let answered = Set(clause.complements.indices.filter { range.contains(clause.complements[$0].range.lowerBound) })
+                add(.whereQuestion, ask(["where"], excluding: answered.union([index]), keepInfinitive: false), range, score: 4)
             case .nounGroup where index == clause.complements.firstIndex(where: { $0.kind != .adverb }):
                 // How much: "rose 18 percent to 214 million marks", "would cost about $41 million".
                 guard let number = groupTokens.firstIndex(where: { $0.tag == .number }), isAmount(group, sentence: sentenceIndex) else {

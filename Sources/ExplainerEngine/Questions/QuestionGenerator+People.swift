@@ -160,12 +160,30 @@ extension QuestionGenerator {
         while start < range.upperBound, tokens[start].tag == .adverb { start += 1 }
         guard start < range.upperBound else { return nil }
         if tokens[start].tag == .possessivePronoun {
-            guard let referent = analysis.referents[sentence]?[start] else { return nil }
-            let owner = referent.text.hasSuffix("s") ? referent.text + "'" : referent.text + "'s"
+            guard let ownerText = analysis.referents[sentence]?[start]?.text ?? itsOwner(start, sentence: sentence) else { return nil }
+            let owner = ownerText.hasSuffix("s") ? ownerText + "'" : ownerText + "'s"
             let rest = analysis.sentences[sentence].text((start + 1)..<range.upperBound)
             return owner + " " + rest
         }
         return analysis.sentences[sentence].text(start..<range.upperBound)
+    }
+
+    /// What "its" at `token` refers to when the sentence before is about a thing or a body: its
+    /// subject ("The tenants' association, which brought the case, welcomed the ruling. Its chair,
+    /// Omar Haddad, said ..." → "the tenants' association"). Nil for anything else.
+    private func itsOwner(_ token: Int, sentence: Int) -> String? {
+        guard analysis.sentences[sentence].tokens[token].lower == "its", sentence > 0,
+              analysis.sentences[sentence - 1].block == analysis.sentences[sentence].block - 1
+                || analysis.sentences[sentence - 1].block == analysis.sentences[sentence].block,
+              let clause = analysis.mainClause(sentence - 1), clause.subjectPieces.count == 1 else { return nil }
+        let tokens = analysis.sentences[sentence - 1].tokens
+        let head = tokens[clause.subject.head]
+        // Not a person ("The mayor ... Its" would be odd English anyway); a body or a thing.
+        guard head.tag == .noun, head.form != .plural, !words.humanNouns.contains(head.lower),
+              lexicon.nouns?.lexicalFile(of: head.lemma) != WordNetNouns.LexicalFile.person.rawValue,
+              tokens[clause.subject.range.lowerBound].lower == "the", !tokens[clause.subject.range].contains(where: \.quoted)
+        else { return nil }
+        return "the " + analysis.sentences[sentence - 1].text((clause.subject.range.lowerBound + 1)..<clause.subject.coreEnd)
     }
 
     /// The people a noun group names: "Jonas Pell", "Henrik Soll and Amara Quist".

@@ -119,14 +119,14 @@ extension QuestionGenerator {
         // Who did it: "Who won the Ferrow & District Regional Cup?".
         if case .main = clause.role, main.tag == .verb, !isBe, !passive, !reporting, clause.verb.raising.isEmpty,
            tokens[clause.subject.head].tag != .pronoun,
-           let entity = analysis.entity(of: clause.subject, in: clause.sentence), clause.subjectPieces.count == 1,
+           let kind = analysis.entity(of: clause.subject, in: clause.sentence).map({ analysis.entities[$0].kind })
+            ?? possessorKind(clause.subject, sentence: clause.sentence), clause.subjectPieces.count == 1,
            main.form == .past || main.form == .thirdPerson || !clause.verb.auxiliaries.isEmpty,
            let first = firstComplement, clause.complements[first].kind == .nounGroup, let object = clause.complements[first].group,
            !(first + 1 < clause.complements.count && clause.complements[first + 1].kind == .nounGroup),
            analysis.entity(of: object, in: clause.sentence) == nil || words.givingVerbs.contains(main.lemma) == false,
            !isTimeGroup(object, sentence: clause.sentence), contentCount(object, sentence: clause.sentence) >= 2,
            let objectText = phrase(clause.sentence, object.range) {
-            let kind = analysis.entities[entity].kind
             let wh = kind == .person || kind == .organisation || kind == .unknown ? "who" : "what"
             var verbWords: [String] = []
             for index in clause.verb.range where tokens[index].tag != .adverb {
@@ -192,6 +192,16 @@ extension QuestionGenerator {
             }
         }
         return result
+    }
+
+    /// The kind of the name owning a group headed by a number: "The Lindvik Rowing Club's eight"
+    /// (a crew) is asked about as the club is.
+    func possessorKind(_ group: NounGroup, sentence: Int) -> Entity.Kind? {
+        let tokens = analysis.sentences[sentence].tokens
+        guard tokens[group.head].tag == .number, group.head > group.range.lowerBound + 1,
+              tokens[group.head - 1].tag == .possessive,
+              let owner = analysis.entities.entity(sentence: sentence, token: group.head - 2) else { return nil }
+        return analysis.entities[owner].kind
     }
 
     /// People and groups of people ("officials", "the board") are asked about with "who".
