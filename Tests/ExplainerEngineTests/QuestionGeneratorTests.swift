@@ -88,6 +88,43 @@ struct QuestionGeneratorTests {
         #expect(!EngineTestSupport.candidates("The volunteers worked in a small room.").contains { $0.question.hasPrefix("Where") })
     }
 
+    @Test("a body speaking of itself: \"X said it would cut 300 jobs\" → How many jobs would X cut?")
+    func organisationSpeakingOfItself() {
+        let text = "Tellus Software, the maker of accounting apps, said on Wednesday it would cut 300 jobs after two quarters of falling sales. "
+            + "Shares in Tellus fell 7 percent."
+        #expect(answer("How many jobs would Tellus Software cut?", text)?.hasPrefix("300 jobs") == true)
+        #expect(answer("What is Tellus Software?", text) == "The maker of accounting apps.")
+    }
+
+    @Test("how many: a passive needs nothing after it; a measure keeps what it measures")
+    func howManyPassiveAndMeasure() {
+        #expect(answer("How many people were evacuated?", "About 450 people were evacuated from their homes on Thursday.") == "About 450 people.")
+        #expect(answer("How many millimetres of rain fell?", "The weather service said 142 millimetres of rain fell in 48 hours.")
+            == "142 millimetres of rain.")
+    }
+
+    @Test("a span of years is the answer to when: From 2021 to 2024.")
+    func yearSpan() {
+        #expect(answer("When did researchers count bees on 40 rooftops?", "Researchers counted bees on 40 rooftops from 2021 to 2024.")
+            == "From 2021 to 2024.")
+    }
+
+    @Test("told someone in an email that …: What did the chief executive tell staff?")
+    func toldInAnEmail() {
+        let text = "Chief executive Daniel Ek-Hansen told staff in an email that the company had hired too quickly."
+        #expect(answer("What did Daniel Ek-Hansen tell staff?", text) == "The company had hired too quickly.")
+        #expect(answer("Who is Daniel Ek-Hansen?", text) == "The chief executive.")
+        // A relative "that" after a reporting verb's object stays relative.
+        #expect(answer("What did Henrike Dalsgaard say?", "Henrike Dalsgaard said demand for meals that can be heated quickly had held up.")
+            == "Demand for meals that can be heated quickly had held up.")
+    }
+
+    @Test("a pronoun replaced by a sentence's opening words loses the sentence's capital")
+    func referentLowercase() {
+        #expect(EngineTestSupport.candidates("Wild bees pollinate fruit trees. Their numbers have fallen because meadows were built over.")
+            .contains { $0.question == "Why have wild bees' numbers fallen?" })
+    }
+
     @Test("a recipient after \"to\" asks the same question")
     func toDative() {
         #expect(answer("What did the harbour board send Mira Holt?", "Later, the harbour board sent a letter of thanks to Mira Holt.")

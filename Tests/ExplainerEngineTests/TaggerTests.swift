@@ -31,6 +31,18 @@ struct TaggerTests {
         #expect(tags["now"] == .adverb && tags["pay"] == .verb && tags["bill"] == .verb)
     }
 
+    @Test("a plural noun, its phrase, then the verb: Rooftop gardens in Bergvik doubled …")
+    func pluralNounBeforePhraseAndVerb() {
+        let tags = EngineTestSupport.tags("Rooftop gardens in Bergvik doubled the number of wild bees.")
+        #expect(tags["gardens"] == .noun && tags["doubled"] == .verb)
+    }
+
+    @Test("a speech verb right after a quotation is a verb, not \"the said professor\"")
+    func speechVerbAfterQuotation() {
+        let tags = EngineTestSupport.tags("\"A roof is not a meadow,\" said Professor Elin Strand, who led the study.")
+        #expect(tags["said"] == .verb)
+    }
+
     @Test("a noun before a modal stays a noun: the tea set will be used")
     func nounBeforeModal() {
         let tags = EngineTestSupport.tags("The tea set will be used.")

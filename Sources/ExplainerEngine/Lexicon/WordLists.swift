@@ -37,7 +37,7 @@ final class WordLists: Sendable {
 
     /// `clock`: "a.m." and "p.m." after a time of day.
     enum TimeNounKind: String, Sendable { case point, season, unit, clock }
-    enum Measure: String, Sendable { case duration, distance, percent, temperature, weight, speed, count }
+    enum Measure: String, Sendable { case duration, distance, percent, temperature, weight, speed, count, volume, area }
     enum NameKind: String, Sendable { case organisation, place, team, event }
 
     /// What an irregular verb form is, found with one lookup.

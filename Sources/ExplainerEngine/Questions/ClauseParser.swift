@@ -517,8 +517,11 @@ struct ClauseParser: Sendable {
             let reporting = words.reportingVerbs.contains(tokens[verb.main].lemma)
             while position < end {
                 let token = tokens[position]
-                // Reported speech without "that": "said the city should have waited".
-                if reporting, result.allSatisfy({ $0.kind == .nounGroup || $0.kind == .adverb }), result.count <= 1,
+                // Reported speech without "that": "said the city should have waited", "said on Wednesday it would".
+                if reporting, result.allSatisfy({ constituent in
+                       constituent.kind == .nounGroup || constituent.kind == .adverb || constituent.kind == .time
+                           || (constituent.kind != .other && tokens[constituent.range].contains(where: parser.isTimeWord))
+                   }), result.count <= 1 || (result.count == 2 && result.contains { $0.kind != .nounGroup }),
                    token.tag != .preposition, clauseFollows(at: position, end: end) {
                     result.append(Constituent(kind: .complement, range: position..<end))
                     position = end

@@ -64,7 +64,14 @@ extension QuestionGenerator {
             if ClauseStops.isStop(complement.kind) || complement.afterComma || complement.kind == .other { break }
             if let (specific, _) = timeValue(complement, sentence: sentenceIndex) {
                 if timeChoice == nil || (specific && timeChoice?.specific == false) {
-                    timeChoice = (complement.range, index, specific)
+                    var range = complement.range
+                    // "from 2021 to 2024": the span, not its start.
+                    if complement.kind == .prepositional("from"), index + 1 < clause.complements.count,
+                       case .prepositional(let next) = clause.complements[index + 1].kind, next == "to" || next == "until",
+                       tokens[clause.complements[index + 1].range].contains(where: { isYear($0) || words.months.contains($0.lower) }) {
+                        range = range.lowerBound..<clause.complements[index + 1].range.upperBound
+                    }
+                    timeChoice = (range, index, specific)
                 }
             }
         }
@@ -130,7 +137,10 @@ extension QuestionGenerator {
                     if group.range.lowerBound + lead < group.range.upperBound,
                        case let first = tokens[group.range.lowerBound + lead], first.tag == .number, !first.text.contains("-"), (first.value ?? 2) != 1,
                        tokens[group.head].tag == .noun, !isTimeGroup(group, sentence: sentenceIndex), main.tag == .verb,
-                       main.lemma != "be", !words.changeVerbs.contains(main.lemma) {
+                       main.lemma != "be",
+                       // "rose 3 points" is how much; "cut 300 jobs" counts things.
+                       !words.changeVerbs.contains(main.lemma)
+                        || (words.units[tokens[group.head].lemma] == nil && words.units[tokens[group.head].lower] == nil) {
                         let noun = sentence.text(span(group.range.lowerBound + lead + 1, group.coreEnd))
                         if let (auxiliary, rest) = inverted(clause, plural: subject.plural),
                            let question = assemble(["how", "many", noun, auxiliary, subject.text] + rest) {
@@ -235,13 +245,21 @@ extension QuestionGenerator {
                tokens[clause.subject.head].form == .plural || collective || (groupTokens[numberIndex].value ?? 0) > 1,
                !groupTokens[numberIndex].text.contains("-"),
                !parserIsTime(groupTokens[numberIndex]) {
-                let noun = collective ? "people" : sentence.text(span(clause.subject.range.lowerBound + numberIndex + 1, clause.subject.coreEnd))
+                // A measure keeps what it measures: "How many millimetres of rain fell?".
+                let head = tokens[clause.subject.head]
+                let pieceEnd = clause.subjectPieces[0].upperBound
+                let measured = (words.units[head.lemma] ?? words.units[head.lower]) != nil && clause.subject.coreEnd < pieceEnd
+                    && tokens[clause.subject.coreEnd].lower == "of"
+                let nounEnd = measured ? pieceEnd : clause.subject.coreEnd
+                let noun = collective ? "people" : sentence.text(span(clause.subject.range.lowerBound + numberIndex + 1, nounEnd))
                 var verbWords: [String] = []
                 for index in clause.verb.range where tokens[index].tag != .adverb {
                     verbWords.append(tokens[index].tag == .negation ? "not" : tokens[index].lower)
                 }
                 if let particle = clause.verb.particle { verbWords.append(tokens[particle].text) }
-                if var body = body(clause, keepTime: true) {
+                // A passive is whole without what follows: "How many people were evacuated?".
+                let passive = main.form == .pastParticiple && clause.verb.auxiliaries.contains { tokens[$0].lemma == "be" }
+                if var body = body(clause, keepTime: true) ?? (passive ? [] : nil) {
                     var question: String?
                     while question == nil {
                         question = assemble(["how", "many", noun] + verbWords + body, maxWords: 16)

@@ -71,6 +71,16 @@ extension ArticleAnalysis {
                 case .neuter where token.lower == "it" && tokenIndex == (mainClause(index)?.subject.head ?? -1):
                     // "I light the furnace at six. It has to reach ...": the thing the person acted on.
                     if let previousObject { resolved[tokenIndex] = previousObject }
+                case .neuter where token.lower == "it":
+                    // "Tellus Software said on Wednesday it would cut 300 jobs": a body speaking of itself.
+                    let reportedSubject = clauses[index].contains { clause in
+                        if case .reported = clause.role { return clause.subject.head == tokenIndex }
+                        return false
+                    }
+                    if reportedSubject, let main = mainClause(index), let speaker = subjectReferent(main, sentence: index),
+                       let entity = speaker.entity, entities[entity].kind == .organisation {
+                        resolved[tokenIndex] = speaker
+                    }
                 case .neuter where token.lower == "its":
                     if let subject = subjects.first(where: { !$0.plural && ($0.entity.map { entities[$0].kind != .person } ?? true) }) {
                         resolved[tokenIndex] = subject
@@ -163,6 +173,12 @@ extension ArticleAnalysis {
         let groupTokens = tokens[clause.subject.range]
         let plural = head.form == .plural || groupTokens.contains(where: { $0.tag == .conjunction })
         if groupTokens.contains(where: { $0.tag == .pronoun || $0.tag == .possessivePronoun }) { return nil }
-        return Referent(entity: nil, text: sentences[sentence].text(clause.subjectPieces.first ?? clause.subject.range), plural: plural)
+        let range = clause.subjectPieces.first ?? clause.subject.range
+        var text = sentences[sentence].text(range)
+        // "Wild bees pollinate ... Their numbers": the capital was the sentence's, not the words'.
+        if range.lowerBound == 0, tokens[0].tag != .properNoun, !Tagger.isAcronym(tokens[0].text), let first = text.first {
+            text = first.lowercased() + text.dropFirst()
+        }
+        return Referent(entity: nil, text: text, plural: plural)
     }
 }

@@ -110,7 +110,9 @@ struct EntityIndex: Sendable {
                 if index > 0 {
                     let before = tokens[index - 1]
                     if words.honorifics.contains(before.lower) { person = true }
-                    if before.tag == .noun, !words.honorifics.contains(before.lower), words.titles[before.lemma] != nil || words.titles[before.lower] != nil
+                    // ("Chief executive Daniel Ek-Hansen" opening a sentence may be tagged as adjectives.)
+                    let nounLike = before.tag == .noun || (before.tag == .adjective && before.canBe(.noun))
+                    if nounLike, !words.honorifics.contains(before.lower), words.titles[before.lemma] != nil || words.titles[before.lower] != nil
                         || isPersonNoun(before.lemma) {
                         var titleStart = index - 1
                         while titleStart > 0, [.noun, .adjective, .properNoun].contains(tokens[titleStart - 1].tag) { titleStart -= 1 }

@@ -512,8 +512,11 @@ struct Tagger {
             // "told the council that ...", "warned investors that ...".
             var back = index - 1
             while back >= 0, index - back <= 8, [.determiner, .adjective, .noun, .properNoun, .possessive, .possessivePronoun, .number, .pronoun, .preposition].contains(tokens[back].tag) {
-                // "said on Thursday that": a preposition only before a time or a name.
-                if tokens[back].tag == .preposition, !(back + 1 < index && (tokens[back + 1].tag == .properNoun
+                // "said on Thursday that", "told staff in an email that the company": a preposition only
+                // before a time, a name, or a short phrase right before "that" and a new subject.
+                let shortPhrase = index - back <= 3 && back + 1 < index && tokens[back + 1].tag == .determiner
+                    && next.map { words.determiners.contains($0.lower) || words.pronouns[$0.lower] != nil || $0.capitalized || $0.kind == .number } == true
+                if tokens[back].tag == .preposition, !shortPhrase, !(back + 1 < index && (tokens[back + 1].tag == .properNoun
                     || lexicon.words.weekdays.contains(tokens[back + 1].lower) || lexicon.words.months.contains(tokens[back + 1].lower))) {
                     break
                 }
@@ -623,6 +626,13 @@ struct Tagger {
             if speech.form == .pastOrParticiple { token.form = .past }
             return
         }
+        // '"... better than gravel," said Professor Elin Strand': a speech verb right after a quotation.
+        if let speech = verb([.past, .pastOrParticiple, .thirdPerson]), words.speechVerbs.contains(speech.lemma),
+           previousTag == .closeQuote {
+            use(speech)
+            if speech.form == .pastOrParticiple { token.form = .past }
+            return
+        }
         // Adverbs that are only adverbs, and -ly adverbs.
         if let adverb, readings.count == 1 || (token.lower.hasSuffix("ly") && adjective == nil) {
             use(adverb)
@@ -698,6 +708,12 @@ struct Tagger {
         case .pronoun, .properNoun, .noun, .relative, .closeQuote:
             // Right after a subject: a finite verb when the clause has none yet.
             if !clauseHasVerb, subjectSeen || previousTag == .relative || previousTag == .pronoun || previousTag == .properNoun {
+                // "Rooftop gardens in Bergvik doubled the number": a plural noun, its phrase, then the verb.
+                if previousTag == .noun || previousTag == .properNoun, let noun, noun.form == .plural, verb([.thirdPerson]) != nil,
+                   pastAfterPhrase(tokens, after: index) {
+                    use(noun)
+                    return
+                }
                 let pluralSubject = previous.map { $0.form == .plural || words.pluralSubjectPronouns.contains($0.lower) } ?? false
                 let forms: [WordForm] = pluralSubject || previousTag == .relative ? [.past, .pastOrParticiple, .thirdPerson, .base]
                     : [.past, .pastOrParticiple, .thirdPerson]
@@ -827,6 +843,23 @@ struct Tagger {
             position += 1
         }
         return false
+    }
+
+    /// Whether a short prepositional phrase follows `index` and then a past tense that opens an
+    /// object ("in Bergvik doubled the number", "at the port rose 5 percent").
+    private func pastAfterPhrase(_ tokens: [Token], after index: Int) -> Bool {
+        guard index + 2 < tokens.count, tokens[index + 1].tag == .preposition else { return false }
+        var position = index + 2
+        while position < tokens.count, position <= index + 6,
+              [.determiner, .adjective, .noun, .properNoun, .number, .possessive].contains(tokens[position].tag) {
+            position += 1
+        }
+        guard position > index + 2, position + 1 < tokens.count else { return false }
+        let candidate = tokens[position]
+        let following = tokens[position + 1]
+        return !candidate.capitalized && candidate.kind == .word
+            && candidate.readings.contains { $0.wordClass == .verb && [.past, .pastOrParticiple].contains($0.form) }
+            && (following.tag == .determiner || following.kind == .number || following.tag == .possessivePronoun)
     }
 
     /// Whether the next comma after `index` is followed by something that can be a finite verb.
