@@ -125,6 +125,22 @@ struct QuestionGeneratorTests {
             .contains { $0.question == "Why have wild bees' numbers fallen?" })
     }
 
+    @Test("an interview question keeps a main verb after a modal: What will Karin Aas do differently?")
+    func interviewModal() {
+        let body = """
+            Karin Aas has grown apples above Lindvik for 27 years. We spoke to her about the frost.
+
+            Q: What will you do differently?
+            A: I am planting later-flowering varieties on the lower slopes because the cold air collects there.
+
+            Q: Have you lost trees before?
+            A: Only once, in the winter of 2010.
+            """
+        let questions = EngineTestSupport.candidates(body).map(\.question)
+        #expect(questions.contains("What will Karin Aas do differently?"), "\(questions)")
+        #expect(questions.contains("Has Karin Aas lost trees before?"), "\(questions)")
+    }
+
     @Test("a recipient after \"to\" asks the same question")
     func toDative() {
         #expect(answer("What did the harbour board send Mira Holt?", "Later, the harbour board sent a letter of thanks to Mira Holt.")

@@ -119,7 +119,9 @@ extension QuestionGenerator {
                 index += 1
                 continue
             }
-            if token.tag == .auxiliary, index > 0, words.pronouns[tokens[index - 1].lower]?.person == 2 {
+            // "you have" → "Hedda Strom has"; but in "will you do", "do" is the main verb and stays.
+            if token.tag == .auxiliary, index > 0, words.pronouns[tokens[index - 1].lower]?.person == 2,
+               !(index > 1 && (tokens[index - 2].tag == .auxiliary || tokens[index - 2].tag == .modal)) {
                 output.append(agree(token, plural: false))
                 index += 1
                 continue
