@@ -141,6 +141,14 @@ struct QuestionGeneratorTests {
         #expect(questions.contains("Has Karin Aas lost trees before?"), "\(questions)")
     }
 
+    @Test("a bare phrase after the object stays with the verb: What did firefighters bring under control?")
+    func barePhraseAfterObject() {
+        #expect(answer("What did firefighters bring under control?", "Firefighters brought the blaze under control shortly before midnight.")
+            == "The blaze.")
+        #expect(answer("What did volunteers carry to safety?", "Volunteers carried more than 300 ship models to safety.")
+            == "More than 300 ship models.")
+    }
+
     @Test("a recipient after \"to\" asks the same question")
     func toDative() {
         #expect(answer("What did the harbour board send Mira Holt?", "Later, the harbour board sent a letter of thanks to Mira Holt.")

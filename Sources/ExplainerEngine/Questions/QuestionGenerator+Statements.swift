@@ -68,8 +68,17 @@ extension QuestionGenerator {
                 // "What did the council approve?" — a person object asks "Who".
                 let objectEntity = analysis.entity(of: object, in: clause.sentence)
                 let wh = objectEntity.map { analysis.entities[$0].kind == .person } == true ? "who" : "what"
-                if let question = assemble([wh, auxiliary, subject.text] + rest) {
-                    let range = answerRange(clause, from: first)
+                var asked = [wh, auxiliary, subject.text] + rest
+                var range = answerRange(clause, from: first)
+                // "brought the blaze under control", "carried 300 models to safety": a bare phrase after the
+                // object belongs to the verb, so the question keeps it and the answer is the object.
+                if first + 1 < clause.complements.count, case .prepositional(let preposition) = clause.complements[first + 1].kind,
+                   let bare = clause.complements[first + 1].group, bare.range.count == 1, tokens[bare.head].tag == .noun,
+                   tokens[bare.head].form != .plural, !isTimeGroup(bare, sentence: clause.sentence) {
+                    asked += [preposition, tokens[bare.head].lower]
+                    range = object.range
+                }
+                if let question = assemble(asked) {
                     let light = words.lightVerbs.contains(main.lemma)
                     let substantial = contentCount(object, sentence: clause.sentence) >= 2 || objectTokens.contains(where: \.quoted)
                     result.append(CandidateQuestion(kind: .object, question: question, parts: [part(clause, range)],
