@@ -149,6 +149,40 @@ struct QuestionGeneratorTests {
             == "More than 300 ship models.")
     }
 
+    @Test("a title word inside a body's name is part of the name: Marrow Bay General Hospital")
+    func titleInsideOrganisationName() {
+        let text = "Marrow Bay General Hospital opened its new children's wing on Monday after two years of delays."
+        #expect(answer("When did Marrow Bay General Hospital open its new children's wing?", text) == "On Monday.")
+        // Asking who opened "its" wing would give the answer away.
+        #expect(!EngineTestSupport.candidates(text).contains { $0.question.hasPrefix("Who opened") })
+    }
+
+    @Test("fined someone an amount: How much did the court fine the tannery?")
+    func finedAmount() {
+        let text = "A district court in Ostmark on Tuesday fined the Brandt & Sons tannery 3.2 million florins for polluting the river."
+        #expect(answer("How much did a district court in Ostmark fine the Brandt & Sons tannery?", text) == "3.2 million florins.")
+        #expect(answer("When did a district court in Ostmark fine the Brandt & Sons tannery 3.2 million florins?", text) == "On Tuesday.")
+    }
+
+    @Test("how many with \"have\" as the main verb: How many beds does the wing have?")
+    func howManyHave() {
+        #expect(answer("How many beds does the four-storey wing have?", "The four-storey wing has 48 beds and a separate entrance for children.")?
+            .hasPrefix("48 beds") == true)
+    }
+
+    @Test("a timestamp line is noise, and the lead after it still answers What happened?")
+    func timestampLine() {
+        let explainer = EngineTestSupport.explain("""
+            Published 9:42 a.m. Oct. 7, 2024 | Updated 11:15 a.m. Oct. 7, 2024
+
+            Marrow Bay General Hospital opened its new children's wing on Monday after two years of delays.
+
+            The four-storey wing has 48 beds and a separate entrance for children.
+            """)
+        #expect(explainer.questions.first?.question == "What happened?")
+        #expect(!explainer.questions.contains { $0.answer.contains("Updated") })
+    }
+
     @Test("a recipient after \"to\" asks the same question")
     func toDative() {
         #expect(answer("What did the harbour board send Mira Holt?", "Later, the harbour board sent a letter of thanks to Mira Holt.")

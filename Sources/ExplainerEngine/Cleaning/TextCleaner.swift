@@ -227,6 +227,11 @@ struct TextCleaner: Sendable {
                 return true
             }
         }
+        // A timestamp: "Updated 14:32, 3 March", "Published 9:42 a.m. Oct. 7, 2024 | Updated 11:15 a.m.".
+        if line.utf8.count <= 80, !line.hasSuffix("."), line.contains(where: \.isNumber),
+           words.stampPrefixes.contains(where: { lower.hasPrefix($0) }) {
+            return true
+        }
         // A byline: "By Jane Doe" or "By Jane Doe and John Roe".
         let tokens = line.split(separator: " ")
         if tokens.count >= 2, tokens.count <= 7, tokens[0] == "By",

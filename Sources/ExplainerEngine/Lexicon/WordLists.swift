@@ -83,6 +83,7 @@ final class WordLists: Sendable {
         var currencies: WordSet = []
         var noiseLines: WordSet = []
         var noisePrefixes: [String] = []
+        var stampPrefixes: [String] = []
         /// First bytes of the noise prefixes, to skip the prefix test for most lines.
         var noisePrefixFirstBytes: Set<UInt8> = []
         var credits: WordSet = []
@@ -181,6 +182,8 @@ final class WordLists: Sendable {
     var currencies: WordSet { lists.currencies }
     var noiseLines: WordSet { lists.noiseLines }
     var noisePrefixes: [String] { lists.noisePrefixes }
+    /// Openings of timestamp lines ("Updated 14:32, 3 March"): noise when short, with a digit and no full stop.
+    var stampPrefixes: [String] { lists.stampPrefixes }
     var noisePrefixFirstBytes: Set<UInt8> { lists.noisePrefixFirstBytes }
     var credits: WordSet { lists.credits }
     var nameSuffixes: WordTable<NameKind> { lists.nameSuffixes }
@@ -322,6 +325,8 @@ final class WordLists: Sendable {
             let text = row.dropFirst().joined(separator: " ").lowercased()
             if row[0] == "line" {
                 lists.noiseLines.insert(text)
+            } else if row[0] == "stamp" {
+                lists.stampPrefixes.append(text)
             } else {
                 lists.noisePrefixes.append(text)
                 if let first = text.utf8.first { lists.noisePrefixFirstBytes.insert(first) }

@@ -101,6 +101,13 @@ struct ClauseParser: Sendable {
                     }
                     if token.tag == .preposition, !isFiniteVerbStart(position + 1, end: end),
                        let object = groups.coordinated(in: tokens, at: position + 1, limit: end, subject: true) {
+                        // "A district court in Ostmark on Tuesday fined ...": a time is the clause's, not the subject's.
+                        if words.timePrepositions.contains(token.lower), isFiniteVerbStart(object.range.upperBound, end: end),
+                           tokens[object.range].allSatisfy({ parser.isTimeWord($0) || $0.tag == .determiner || $0.tag == .number }) {
+                            front.append(Constituent(kind: .prepositional(token.lower), range: position..<object.range.upperBound, group: object))
+                            position = object.range.upperBound
+                            continue
+                        }
                         extend(&pieces, to: object.range.upperBound)
                         position = object.range.upperBound
                         continue

@@ -259,10 +259,15 @@ extension QuestionGenerator {
     private func happenedQuestion() -> CandidateQuestion? {
         guard !analysis.structure.isInterview else { return nil }
         let dek = analysis.structure.dek
+        var tried = 0
         for sentence in analysis.sentences where sentence.blockKind == .paragraph && sentence.positionInBlock == 0 {
             if let dek, analysis.structure.blocks[sentence.block].text == dek { continue }
-            guard !sentence.isQuestion, !sentence.isMostlyQuoted, sentence.tokens.count >= 6,
-                  analysis.mainClause(sentence.index) != nil else { return nil }
+            guard !sentence.isQuestion, !sentence.isMostlyQuoted else { return nil }
+            // A leftover line without a clause (a dateline, a stray credit) is not the lead; the next paragraph may be.
+            guard sentence.tokens.count >= 6, analysis.mainClause(sentence.index) != nil else {
+                tried += 1
+                if tried < 2 { continue } else { return nil }
+            }
             return CandidateQuestion(
                 kind: .happened, question: "What happened?",
                 parts: [AnswerPart(text: sentence.text, sentence: sentence.index, range: 0..<sentence.tokens.count)],

@@ -129,6 +129,12 @@ extension QuestionGenerator {
                 // What the answer says is not asked again: "Where did the fire start?", not "... start under the roof?".
                 let answered = Set(clause.complements.indices.filter { range.contains(clause.complements[$0].range.lowerBound) })
                 add(.whereQuestion, ask(["where"], excluding: answered.union([index]), keepInfinitive: false), range, score: 4)
+            case .nounGroup where index > 0 && index - 1 == clause.complements.firstIndex(where: { $0.kind != .adverb })
+                && clause.complements[index - 1].kind == .nounGroup && words.moneyVerbs.contains(main.lemma)
+                && isAmount(group, sentence: sentenceIndex):
+                // "fined the tannery 3.2 million florins" → "How much did the court fine the tannery?"
+                let range = answerRange(clause, from: index) { kind in ClauseStops.isStop(kind) || kind != .nounGroup }
+                add(.howMuch, ask(["how", "much"], excluding: Set(index..<clause.complements.count)), range, score: 7)
             case .nounGroup where index == clause.complements.firstIndex(where: { $0.kind != .adverb }):
                 // How much: "rose 18 percent to 214 million marks", "would cost about $41 million".
                 guard let number = groupTokens.firstIndex(where: { $0.tag == .number }), isAmount(group, sentence: sentenceIndex) else {
@@ -136,7 +142,8 @@ extension QuestionGenerator {
                     let lead = NounGroupFinder(words: words).numberModifierLength(tokens, at: group.range.lowerBound, end: group.range.upperBound)
                     if group.range.lowerBound + lead < group.range.upperBound,
                        case let first = tokens[group.range.lowerBound + lead], first.tag == .number, !first.text.contains("-"), (first.value ?? 2) != 1,
-                       tokens[group.head].tag == .noun, !isTimeGroup(group, sentence: sentenceIndex), main.tag == .verb,
+                       tokens[group.head].tag == .noun, !isTimeGroup(group, sentence: sentenceIndex),
+                       main.tag == .verb || (main.lemma == "have" && clause.verb.auxiliaries.allSatisfy { $0 == clause.verb.main }),
                        main.lemma != "be",
                        // "rose 3 points" is how much; "cut 300 jobs" counts things.
                        !words.changeVerbs.contains(main.lemma)

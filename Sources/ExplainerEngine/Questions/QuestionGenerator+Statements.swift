@@ -130,8 +130,11 @@ extension QuestionGenerator {
            tokens[clause.subject.head].tag != .pronoun,
            let kind = analysis.entity(of: clause.subject, in: clause.sentence).map({ analysis.entities[$0].kind })
             ?? possessorKind(clause.subject, sentence: clause.sentence), clause.subjectPieces.count == 1,
-           main.form == .past || main.form == .thirdPerson || !clause.verb.auxiliaries.isEmpty,
+           main.form == .past || main.form == .thirdPerson || !clause.verb.auxiliaries.isEmpty
+            || (main.form == .base && lexicon.pastTense(of: main.lemma) == main.lower && !subject.plural),  // "Penn cut the ribbon"
            let first = firstComplement, clause.complements[first].kind == .nounGroup, let object = clause.complements[first].group,
+           // "Who opened its new wing?" would give the answer away.
+           !tokens[object.range].contains(where: { $0.tag == .possessivePronoun }),
            !(first + 1 < clause.complements.count && clause.complements[first + 1].kind == .nounGroup),
            analysis.entity(of: object, in: clause.sentence) == nil || words.givingVerbs.contains(main.lemma) == false,
            !isTimeGroup(object, sentence: clause.sentence), contentCount(object, sentence: clause.sentence) >= 2,

@@ -301,8 +301,10 @@ struct QuestionGenerator {
         let keep = subject(clause)?.referent
         var droppedAmount = false
         var parts: [String] = []
+        var afterAdjunct = false
         for (index, complement) in clause.complements.enumerated() {
             if excluded.contains(index) { continue }
+            if case .prepositional = complement.kind {} else { afterAdjunct = false }
             switch complement.kind {
             case _ where complement.afterComma:
                 return parts
@@ -311,11 +313,20 @@ struct QuestionGenerator {
                 if !keepTime, let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
                 parts.append(text)
             case .prepositional(let preposition):
-                if words.adjunctPrepositions.contains(preposition) { continue }
+                // "after two years of delays and a long fight over the budget": a phrase right after a
+                // left-out adjunct belongs to it.
+                if afterAdjunct { continue }
+                if words.adjunctPrepositions.contains(preposition) {
+                    afterAdjunct = true
+                    continue
+                }
                 // "with" belongs to verbs like "present X with Y"; elsewhere it is an adjunct.
                 if preposition == "with", !(index > 0 && clause.complements[index - 1].kind == .nounGroup
                     && words.givingVerbs.contains(tokens[clause.verb.main].lemma)) { continue }
-                if !keepTime, let group = complement.group, isTimeGroup(group, sentence: clause.sentence) { continue }
+                if !keepTime, let group = complement.group, isTimeGroup(group, sentence: clause.sentence) {
+                    afterAdjunct = true
+                    continue
+                }
                 if let group = complement.group, isAmount(group, sentence: clause.sentence) {
                     droppedAmount = true
                     continue

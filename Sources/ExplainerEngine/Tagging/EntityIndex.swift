@@ -99,7 +99,9 @@ struct EntityIndex: Sendable {
                     person = true
                 }
                 // Role words inside the run: "Vice President Mike Pence", "Russian President Vladimir Putin".
-                if let last = (index..<end).last(where: { words.titles[tokens[$0].lower] != nil }), last + 1 < end {
+                // Not in the name of a body or place: "Marrow Bay General Hospital", "Supreme Court".
+                if words.nameSuffixes[tokens[end - 1].lower] == nil,
+                   let last = (index..<end).last(where: { words.titles[tokens[$0].lower] != nil }), last + 1 < end {
                     var titleStart = index
                     while titleStart > 0, tokens[titleStart - 1].tag == .adjective || tokens[titleStart - 1].tag == .noun { titleStart -= 1 }
                     title = titleStart..<(last + 1)

@@ -81,8 +81,10 @@ struct NounGroupFinder: Sendable {
             case .noun, .properNoun:
                 head = index
             case .number:
-                // "pay each tenant 2,500 crowns": after a common noun, a number and its noun are another group.
-                if let current = head, tokens[current].tag == .noun, index + 1 < end, tokens[index + 1].tag == .noun {
+                // "pay each tenant 2,500 crowns", "fined the tannery 3.2 million florins": after a common noun,
+                // a number and its noun are another group.
+                if let current = head, tokens[current].tag == .noun, index + 1 < end,
+                   tokens[index + 1].tag == .noun || (tokens[index + 1].tag == .number && index + 2 < end && tokens[index + 2].tag == .noun) {
                     return finish(tokens, start, index, head, end)
                 }
                 head = index
