@@ -183,6 +183,14 @@ struct QuestionGeneratorTests {
         #expect(!explainer.questions.contains { $0.answer.contains("Updated") })
     }
 
+    @Test("a place's \", where …\" clause is news; a time or reason clause is context")
+    func whereClauseIsNews() {
+        let text = "Residents were sent to the Tolvern sports hall, where volunteers gave evacuees blankets and hot meals."
+        #expect(answer("What did volunteers give evacuees?", text) == "Blankets and hot meals.")
+        let context = "The ferry turned back after the crew gave the passengers a warning about the wind."
+        #expect(!EngineTestSupport.candidates(context).contains { $0.question.contains("give the passengers") })
+    }
+
     @Test("a recipient after \"to\" asks the same question")
     func toDative() {
         #expect(answer("What did the harbour board send Mira Holt?", "Later, the harbour board sent a letter of thanks to Mira Holt.")

@@ -7,8 +7,14 @@ extension QuestionGenerator {
         let main = tokens[clause.verb.main]
         var result: [CandidateQuestion] = []
         guard let subject = subject(clause) else { return [] }
-        // A clause inside a reason or time adjunct is context, not news of its own.
-        if case .subordinate = clause.role { return [] }
+        // A clause inside a reason or time adjunct is context, not news of its own; a place's ", where
+        // volunteers gave evacuees blankets," is news.
+        if case .subordinate(let parent) = clause.role {
+            let opener = analysis.clauses[clause.sentence][parent].complements.first { complement in
+                complement.kind == .subordinate("where") && complement.range.contains(clause.subject.range.lowerBound)
+            }
+            guard let opener, opener.range.lowerBound > 0, tokens[opener.range.lowerBound - 1].text == "," else { return [] }
+        }
         let isBe = main.lemma == "be"
         let passive = isBe == false && clause.verb.auxiliaries.contains { tokens[$0].lemma == "be" } && main.form == .pastParticiple
         let reporting = words.reportingVerbs.contains(main.lemma) && clause.complements.contains { $0.kind == .complement }
