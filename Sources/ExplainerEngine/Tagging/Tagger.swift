@@ -172,8 +172,11 @@ struct Tagger {
             // After a restrictive relative clause has its verb, the next verb may be the main one:
             // "A comparison group that kept normal settings gained only 3 minutes".
             let mainHasVerb = relativeVerbDone ? (relativeSaved ?? clauseHasVerb) : clauseHasVerb
-            decide(&tokens, index, clauseHasVerb: mainHasVerb, subjectSeen: subjectSeen, lastVerbForm: lastVerbForm,
-                   interruptionOpen: interruptionOpen)
+            let decision = decide(tokens, index, clauseHasVerb: mainHasVerb, subjectSeen: subjectSeen, lastVerbForm: lastVerbForm,
+                                  interruptionOpen: interruptionOpen)
+            tokens[index].tag = decision.tag
+            tokens[index].lemma = decision.lemma
+            tokens[index].form = decision.form
             if tokens[index].tag == .verb, relativeSaved != nil, [.past, .thirdPerson, .base, .pastOrParticiple].contains(tokens[index].form) {
                 if relativeVerbDone, previousContentTag(tokens, index) != .infinitive, previousContentTag(tokens, index) != .modal,
                    previousContentTag(tokens, index) != .auxiliary {
@@ -616,20 +619,33 @@ struct Tagger {
         return afterReadings.contains { $0.wordClass == .noun || $0.wordClass == .adjective } || after.capitalized
     }
 
+    /// What `decide` makes of an open-class word.
+    private struct Decision {
+        var tag: PartOfSpeech
+        var lemma: String
+        var form: WordForm
+
+        init(tag: PartOfSpeech, lemma: String, form: WordForm) {
+            self.tag = tag
+            self.lemma = lemma
+            self.form = form
+        }
+
+        /// The reading's class, lemma and form, or `form` instead of its form.
+        init(_ reading: Reading, form: WordForm? = nil) {
+            self.init(tag: Tagger.tag(for: reading.wordClass), lemma: reading.lemma, form: form ?? reading.form)
+        }
+    }
+
     /// Noun, verb, adjective or adverb for an open-class word, from its neighbours.
     ///
-    /// The neighbours are read in place by index: copying a token costs more than the test it serves.
+    /// The tokens are read in place, not copied: copying a token costs more than the test it serves.
     private func decide(
-        _ tokens: inout [Token], _ index: Int, clauseHasVerb: Bool, subjectSeen: Bool, lastVerbForm: WordForm?,
+        _ tokens: [Token], _ index: Int, clauseHasVerb: Bool, subjectSeen: Bool, lastVerbForm: WordForm?,
         interruptionOpen: Bool
-    ) {
+    ) -> Decision {
         let readings = tokens[index].readings
         let lower = tokens[index].lower
-        func use(_ reading: Reading) {
-            tokens[index].tag = Self.tag(for: reading.wordClass)
-            tokens[index].lemma = reading.lemma
-            tokens[index].form = reading.form
-        }
         let noun = readings.first { $0.wordClass == .noun }
         let adjective = readings.first { $0.wordClass == .adjective }
         let adverb = readings.first { $0.wordClass == .adverb }
@@ -645,71 +661,54 @@ struct Tagger {
         if let speech = verb([.past, .pastOrParticiple, .thirdPerson]), words.speechVerbs.contains(speech.lemma),
            [.noun, .properNoun, .pronoun].contains(previousTag ?? .punctuation),
            next == nil || [".", ",", "!", "?"].contains(tokens[index + 1].text) || nextTag == .preposition {
-            use(speech)
-            if speech.form == .pastOrParticiple { tokens[index].form = .past }
-            return
+            return Decision(speech, form: speech.form == .pastOrParticiple ? .past : speech.form)
         }
         // Adverbs that are only adverbs, and -ly adverbs.
         if let adverb, readings.count == 1 || (lower.hasSuffix("ly") && adjective == nil) {
-            use(adverb)
-            return
+            return Decision(adverb)
         }
         switch previousTag {
         case .determiner, .possessivePronoun, .possessive, .number, .adjective:
             // Inside a noun group: adjective before a noun, else noun; participles act as adjectives.
             if previousTag == .number, let verb = verb([.past, .pastOrParticiple, .thirdPerson]), subjectSeen, !clauseHasVerb,
                noun == nil || nextTag == .determiner || nextKind == .number {
-                use(verb)  // "About 620 people work" is handled by the noun; "Revenue rose 7.4 percent" never gets here.
-                return
+                return Decision(verb)  // "About 620 people work" is handled by the noun; "Revenue rose 7.4 percent" never gets here.
             }
             // "the first round takes place": a noun ends the group before a finite verb.
             if let noun, !clauseHasVerb, let next,
                tokens[next].readings.contains(where: { $0.wordClass == .verb && [.thirdPerson, .past].contains($0.form) }),
                !tokens[next].capitalized, index + 2 < tokens.count,
                [.determiner, .noun, .preposition].contains(tokens[index + 2].tag) || tokens[index + 2].canBe(.noun) {
-                use(noun)
-                return
+                return Decision(noun)
             }
             if let adjective, nextCanBeNoun || noun == nil {
-                use(adjective)
-                return
+                return Decision(adjective)
             }
             if let noun {
-                use(noun)  // also a noun modifier: "tea set", "support beams"
-                return
+                return Decision(noun)  // also a noun modifier: "tea set", "support beams"
             }
             if let participle = verb([.pastOrParticiple, .pastParticiple, .gerund]) {
-                tokens[index].tag = .adjective
-                tokens[index].lemma = lower
-                tokens[index].form = participle.form
-                return
+                return Decision(tag: .adjective, lemma: lower, form: participle.form)
             }
         case .modal, .infinitive:
             if let base = verb([.base]) {
-                use(base)
-                return
+                return Decision(base)
             }
         case .auxiliary:
             let auxiliary = previousContentPosition(tokens, index).map { tokens[$0].lemma }
             if auxiliary == "have", let participle = verb([.pastParticiple, .pastOrParticiple]) {
-                use(participle)
-                tokens[index].form = .pastParticiple
-                return
+                return Decision(participle, form: .pastParticiple)
             }
             if auxiliary == "be" {
                 if let gerund = verb([.gerund]) {
-                    use(gerund)
-                    return
+                    return Decision(gerund)
                 }
                 if let participle = verb([.pastParticiple, .pastOrParticiple]) {
-                    use(participle)
-                    tokens[index].form = .pastParticiple
-                    return
+                    return Decision(participle, form: .pastParticiple)
                 }
             }
             if auxiliary == "do", let base = verb([.base]) {
-                use(base)
-                return
+                return Decision(base)
             }
         case .pronoun, .properNoun, .noun, .relative, .closeQuote:
             // Right after a subject: a finite verb when the clause has none yet.
@@ -727,24 +726,19 @@ struct Tagger {
                             || (words.irregularPast[tokens[candidate].lower] != nil && !tokens[candidate].capitalized)
                     } ?? false
                     if !nextIsVerb || previousTag == .relative {
-                        use(finite)
-                        if finite.form == .pastOrParticiple { tokens[index].form = .past }
-                        return
+                        return Decision(finite, form: finite.form == .pastOrParticiple ? .past : finite.form)
                     }
                 }
                 // A base form after a plural subject followed by an object: "shop owners say they".
                 if let base = verb([.base]), nextTag == .pronoun || nextTag == .determiner || nextTag == .complementizer {
-                    use(base)
-                    return
+                    return Decision(base)
                 }
             }
         case .conjunction:
             // Coordinated verbs: "... and build a wider crossing", "... and gave the pupils".
             if let lastVerbForm, let coordinated = verb(lastVerbForm == .base ? [.base] : [lastVerbForm, .past, .pastOrParticiple, .thirdPerson]),
                next.map({ (tokens[$0].canBe(.noun) && !tokens[$0].capitalized && noun == nil && coordinated.form != .base) || tokens[$0].tag == .determiner || tokens[$0].tag == .pronoun || tokens[$0].tag == .possessivePronoun || tokens[$0].tag == .properNoun || tokens[$0].kind == .number || tokens[$0].tag == .number || tokens[$0].tag == .preposition || tokens[$0].tag == .infinitive || tokens[$0].tag == .adverb }) ?? false {
-                use(coordinated)
-                if coordinated.form == .pastOrParticiple { tokens[index].form = .past }
-                return
+                return Decision(coordinated, form: coordinated.form == .pastOrParticiple ? .past : coordinated.form)
             }
         case .punctuation where previous.map({ tokens[$0].text == "," || tokens[$0].text == "–" || tokens[$0].text == "—" }) == true:
             // After a comma: a participle opens a phrase that another comma closes before the
@@ -754,26 +748,20 @@ struct Tagger {
             let baseAllowed = nextTag.map { [.determiner, .pronoun, .possessivePronoun, .preposition, .adverb, .infinitive].contains($0) } ?? false
             let finite = verb([.past, .pastOrParticiple, .thirdPerson]) ?? (baseAllowed ? verb([.base]) : nil)
             if let participle, clauseHasVerb || interruptionCloses(tokens, after: index) || finite == nil {
-                use(participle)
-                tokens[index].form = .pastParticiple
-                return
+                return Decision(participle, form: .pastParticiple)
             }
             if !clauseHasVerb, let finite {
-                use(finite)
-                if finite.form == .pastOrParticiple { tokens[index].form = .past }
-                return
+                return Decision(finite, form: finite.form == .pastOrParticiple ? .past : finite.form)
             }
             if let gerund = verb([.gerund]), noun == nil || nextTag == .determiner || clauseHasVerb {
-                use(gerund)
-                return
+                return Decision(gerund)
             }
         default:
             break
         }
         // A role between a noun and a name: "Fire chief Erik Holm", "union official Selma Haug".
         if let noun, previousTag == .noun || previousTag == .properNoun, nextTag == .properNoun {
-            use(noun)
-            return
+            return Decision(noun)
         }
         // Defaults: a noun, else an adjective, else the first reading.
         let nextIsBareNoun = next.map { tokens[$0].kind == .word && tokens[$0].tag != .properNoun && !tokens[$0].capitalized && tokens[$0].canBe(.noun)
@@ -782,28 +770,21 @@ struct Tagger {
            participle.form != .gerund || adjective != nil || previousTag == nil,
            previousTag == .preposition || previousTag == .conjunction || previousTag == nil || previousTag == .adjective {
             // "Sales of chilled ready meals", "frozen and chilled food", "Operating margin", "to operating profit".
-            tokens[index].tag = .adjective
-            tokens[index].lemma = lower
-            tokens[index].form = participle.form
-            return
+            return Decision(tag: .adjective, lemma: lower, form: participle.form)
         }
         if lower.hasSuffix("ing"), let gerund = verb([.gerund]), previousTag == .preposition || previousTag == nil {
-            use(gerund)
-            return
+            return Decision(gerund)
         }
         if let adjective, nextCanBeNoun, nextTag != .preposition {
-            use(adjective)
-            return
+            return Decision(adjective)
         }
         if let noun {
-            use(noun)
-            return
+            return Decision(noun)
         }
         if let adjective {
-            use(adjective)
-            return
+            return Decision(adjective)
         }
-        use(readings[0])
+        return Decision(readings[0])
     }
 
     /// Whether an unmistakable finite verb comes later in the clause ("412 adults aged 25 to 60 took part"):
