@@ -94,12 +94,9 @@ struct Tokenizer: Sendable {
 
     /// Appends `token`, split into a word and its clitic when it ends in 's, n't, 'm, 're, 've, 'll or 'd.
     private func appendSplitting(_ token: Token, text: String, into tokens: inout [Token]) {
-        guard token.kind == .word, token.text.count > 2 else {
-            tokens.append(token)
-            return
-        }
+        // The apostrophe first: it is one byte test, and most words have none.
         let lower = token.lower
-        guard lower.utf8.contains(0x27) else {
+        guard token.kind == .word, lower.utf8.contains(0x27), token.text.count > 2 else {
             tokens.append(token)
             return
         }
@@ -145,12 +142,10 @@ struct Tokenizer: Sendable {
             }
             // A full stop inside or after an abbreviation or initial: U.S., Dr., J.
             if scalar == "." {
-                let word = String(String.UnicodeScalarView(scalars[start..<index])).lowercased() + "."
                 let next = index + 1
                 let letterFollows = next < scalars.count && scalars[next].properties.isAlphabetic
                     && next + 1 < scalars.count && scalars[next + 1] == "."
-                let isInitial = word.count == 2 && scalars[start].properties.isUppercase
-                if letterFollows || words.abbreviations.contains(word) || isInitial {
+                if letterFollows || isAbbreviationOrInitial(scalars[start..<index]) {
                     index = next
                     // U.S.: keep taking letter-dot pairs.
                     while index < scalars.count, scalars[index].properties.isAlphabetic {
@@ -164,6 +159,26 @@ struct Tokenizer: Sendable {
             break
         }
         return index
+    }
+
+    /// Whether `word` and a full stop after it are an abbreviation ("Dr.") or an initial ("J.").
+    private func isAbbreviationOrInitial(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard word.allSatisfy(\.isASCII) else {
+            let lower = String(String.UnicodeScalarView(word)).lowercased() + "."
+            return words.abbreviations.contains(lower) || (lower.count == 2 && word.first!.properties.isUppercase)
+        }
+        // ASCII: lowercase byte by byte, into a small string with no allocation for most words.
+        let lower = String(unsafeUninitializedCapacity: word.count + 1) { buffer in
+            var count = 0
+            for scalar in word {
+                let byte = UInt8(scalar.value)
+                buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                count += 1
+            }
+            buffer[count] = 0x2E
+            return count + 1
+        }
+        return words.abbreviations.contains(lower) || (word.count == 1 && word.first!.value >= 0x41 && word.first!.value <= 0x5A)
     }
 
     private func scanNumber(_ scalars: [Unicode.Scalar], from start: Int) -> (Int, Token.Kind) {
