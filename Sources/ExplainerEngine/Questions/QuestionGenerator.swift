@@ -29,7 +29,8 @@ struct QuestionGenerator {
         self.analysis = analysis
         var nouns = Set<String>()
         for sentence in analysis.sentences where sentence.blockKind != .subhead {
-            for token in sentence.tokens where !token.quoted && token.tag == .noun { nouns.insert(token.lemma) }
+            let tokens = sentence.tokens
+            for index in tokens.indices where !tokens[index].quoted && tokens[index].tag == .noun { nouns.insert(tokens[index].lemma) }
         }
         self.narrativeNouns = nouns
     }

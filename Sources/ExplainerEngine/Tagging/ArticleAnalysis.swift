@@ -89,14 +89,17 @@ struct ArticleAnalysis: Sendable {
         var names = WordSet()
         for sentence in sentences where sentence.blockKind != .subhead {
             var afterBreak = true
-            for token in sentence.tokens {
-                if token.kind == .quote || token.text == ":" || token.text == "(" || token.text == "—" || token.text == "–" {
+            // Tokens read in place: copying each one would cost more than the tests.
+            let tokens = sentence.tokens
+            for index in tokens.indices {
+                let text = tokens[index].text
+                if tokens[index].kind == .quote || text == ":" || text == "(" || text == "—" || text == "–" {
                     afterBreak = true
                     continue
                 }
-                if token.kind == .word, token.capitalized, !afterBreak, token.lower != "i",
-                   words.pronouns[token.lower] == nil, words.determiners.contains(token.lower) == false {
-                    names.insert(token.text)
+                if tokens[index].kind == .word, tokens[index].capitalized, !afterBreak, tokens[index].lower != "i",
+                   words.pronouns[tokens[index].lower] == nil, words.determiners.contains(tokens[index].lower) == false {
+                    names.insert(text)
                 }
                 afterBreak = false
             }
