@@ -33,21 +33,25 @@ enum AnswerBuilder {
         return pieces.joined(separator: " ")
     }
 
+    /// A comma inside a closing quotation mark, and the full stop that replaces it.
+    private static let commasBeforeClosingQuote = [(",\"", ".\""), (",”", ".”"), (",’", ".’"), (",'", ".'")]
+    /// Marks that may follow a sentence's final stop.
+    private static let closingMarks: Set<Character> = ["\"", "”", "’", "'", ")", "]"]
+
     /// One part as a sentence: capitalised (unless it continues another), ending in a stop.
     static func sentence(from text: String, quotation: Bool = false, capitalised: Bool = true) -> String {
         var result = text.trimmingCharactersInSet()
         while let last = result.last, ",;:–—-".contains(last) || last == " " { result.removeLast() }
         guard !result.isEmpty else { return "" }
-        for (comma, stop) in [(",\"", ".\""), (",”", ".”"), (",’", ".’"), (",'", ".'")] where result.hasSuffix(comma) {
+        for (comma, stop) in commasBeforeClosingQuote where result.hasSuffix(comma) {
             result = String(result.dropLast(2)) + stop
         }
         if capitalised, let first = result.firstIndex(where: \.isLetter),
            result[result.startIndex..<first].allSatisfy({ "\"“‘'(".contains($0) }), result[first].isLowercase {
             result.replaceSubrange(first...first, with: result[first].uppercased())
         }
-        let closing: Set<Character> = ["\"", "”", "’", "'", ")", "]"]
         var end = result.endIndex
-        while end > result.startIndex, closing.contains(result[result.index(before: end)]) { end = result.index(before: end) }
+        while end > result.startIndex, closingMarks.contains(result[result.index(before: end)]) { end = result.index(before: end) }
         if end > result.startIndex, ".!?…".contains(result[result.index(before: end)]) { return result }
         if quotation { return result }
         return result + "."
