@@ -89,15 +89,17 @@ struct ArticleAnalysis: Sendable {
         var names = WordSet()
         for sentence in sentences where sentence.blockKind != .subhead {
             var afterBreak = true
-            // Tokens read in place: copying each one would cost more than the tests.
+            // Tokens read in place: copying each one would cost more than the tests. Only punctuation
+            // tokens are compared with marks (a non-ASCII mark is a slow comparison).
             let tokens = sentence.tokens
             for index in tokens.indices {
                 let text = tokens[index].text
-                if tokens[index].kind == .quote || text == ":" || text == "(" || text == "—" || text == "–" {
+                let kind = tokens[index].kind
+                if kind == .quote || kind == .punctuation && (text == ":" || text == "(" || text == "—" || text == "–") {
                     afterBreak = true
                     continue
                 }
-                if tokens[index].kind == .word, tokens[index].capitalized, !afterBreak, tokens[index].lower != "i",
+                if kind == .word, tokens[index].capitalized, !afterBreak, tokens[index].lower != "i",
                    words.pronouns[tokens[index].lower] == nil, words.determiners.contains(tokens[index].lower) == false {
                     names.insert(text)
                 }

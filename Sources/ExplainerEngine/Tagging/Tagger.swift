@@ -90,7 +90,7 @@ struct Tagger {
         for index in tokens.indices {
             // The token is read in place, not copied: its fields change only where `decide` or an inversion sets them.
             let tag = tokens[index].tag
-            let isComma = tokens[index].text == ","
+            let isComma = tokens[index].kind == .punctuation && tokens[index].text == ","
             if isComma, frontClause {
                 frontClause = false
                 clauseHasVerb = false
