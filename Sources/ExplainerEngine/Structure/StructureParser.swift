@@ -93,7 +93,7 @@ struct StructureParser: Sendable {
     /// "PORT ELLIS, Norvania — Corvane Foods said ..." → "Corvane Foods said ...".
     func stripDateline(_ text: String) -> String {
         for dash in [" — ", " – ", " -- ", " - "] {
-            guard let range = text.range(of: dash) else { continue }
+            guard let range = text.firstRange(ofBytes: dash) else { continue }
             let head = text[..<range.lowerBound]
             let headWords = head.split(whereSeparator: { $0 == " " || $0 == "," })
             guard headWords.count >= 1, headWords.count <= 6, let firstWord = headWords.first,
@@ -109,13 +109,29 @@ struct StructureParser: Sendable {
         let paragraphs = blocks.filter { $0.kind == .paragraph }
         guard paragraphs.count >= 4, let first = blocks.first, first.kind == .paragraph else { return nil }
         let text = first.text
-        let sentenceEnds = text.indices.filter { index in
-            ".!?".contains(text[index]) && (text.index(after: index) == text.endIndex || text[text.index(after: index)] == " ")
-        }
-        guard sentenceEnds.count == 1, text.split(separator: " ").count <= 40 else { return nil }
+        guard Self.sentenceEndCount(text) == 1, text.split(separator: " ").count <= 40 else { return nil }
         let lower = text.lowercased()
-        let dated = words.weekdays.contains { lower.contains($0) } || lower.contains("yesterday") || lower.contains("today")
+        let dated = words.weekdays.contains { lower.includes($0) } || lower.includes("yesterday") || lower.includes("today")
         return dated ? nil : text
+    }
+
+    /// How many characters of `text` are a full stop, question or exclamation mark followed by a space or the end.
+    ///
+    /// Candidates are found on the bytes and checked as characters, so the count is the one a
+    /// walk over every character would give, at the cost of a byte scan.
+    static func sentenceEndCount(_ text: String) -> Int {
+        var count = 0
+        let utf8 = text.utf8
+        var position = utf8.startIndex
+        while position < utf8.endIndex {
+            let byte = utf8[position]
+            if byte == 0x2E || byte == 0x21 || byte == 0x3F, let index = position.samePosition(in: text) {
+                let next = text.index(after: index)
+                if ".!?".contains(text[index]), next == text.endIndex || text[next] == " " { count += 1 }
+            }
+            utf8.formIndex(after: &position)
+        }
+        return count
     }
 
     // MARK: Markdown
