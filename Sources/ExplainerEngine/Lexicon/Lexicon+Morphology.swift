@@ -38,6 +38,9 @@ extension Lexicon {
         }
         // Regular suffixes, tested on bytes; a candidate lemma becomes a String only when WordNet knows it.
         if bytes.count > 2 {
+            // Noun and verb rules often propose the same stem ("makes": make, make, make, mak): the last
+            // probe of the lemma table is kept, so each stem costs one probe.
+            var lastProbe: (hash: UInt64, entries: UInt32)?
             func lemma(dropping suffix: [UInt8], adding ending: [UInt8], as wordClass: WordClass) -> String? {
                 let stemCount = bytes.count - suffix.count
                 guard stemCount + ending.count > 1 else { return nil }
@@ -48,7 +51,14 @@ extension Lexicon {
                     hash = FNV1a.addingLemmaByte(byte, to: hash)
                 }
                 for byte in ending { hash = FNV1a.addingLemmaByte(byte, to: hash) }
-                guard (entries(hash: hash) >> UInt32(wordClass.rawValue * 8)) & 0xFF != 0 else { return nil }
+                let packed: UInt32
+                if let lastProbe, lastProbe.hash == hash {
+                    packed = lastProbe.entries
+                } else {
+                    packed = entries(hash: hash)
+                    lastProbe = (hash, packed)
+                }
+                guard (packed >> UInt32(wordClass.rawValue * 8)) & 0xFF != 0 else { return nil }
                 return String(decoding: bytes[..<stemCount] + ending, as: UTF8.self)
             }
             for rule in Self.nounRules where bytes.ends(with: rule.suffix) {
