@@ -186,11 +186,17 @@ struct QuestionSelector: Sendable {
             return lower
         }
         guard candidate.parts.count > 1 else { return candidate }
+        // Each kept part's bare text, worked out once.
+        var keptBare: [String] = []
         for part in candidate.parts {
             let text = bare(part.text)
-            if kept.contains(where: { bare($0.text).includes(text) }) { continue }
-            kept.removeAll { text.includes(bare($0.text)) }
+            if keptBare.contains(where: { $0.includes(text) }) { continue }
+            for index in kept.indices.reversed() where text.includes(keptBare[index]) {
+                kept.remove(at: index)
+                keptBare.remove(at: index)
+            }
             kept.append(part)
+            keptBare.append(text)
         }
         result.parts = Array(kept.prefix(4))
         return result
@@ -212,8 +218,21 @@ struct QuestionSelector: Sendable {
     /// Whether the question holds every content word of its answer: then it tells the reader nothing.
     func givesSomethingAway(_ candidate: CandidateQuestion) -> Bool {
         guard candidate.kind != .selfAsked, candidate.kind != .interview, candidate.kind != .editor else { return false }
-        let answerWords = contentWordHashes(candidate.parts.map(\.text).joined(separator: " "))
-        return !answerWords.isEmpty && answerWords.isSubset(of: contentWordHashes(candidate.question))
+        var questionWords: [UInt64] = []
+        forEachContentWordHash(in: candidate.question) { hash in
+            questionWords.append(hash)
+            return true
+        }
+        // Part by part, stopping at the first answer word the question lacks.
+        var answerHasWords = false
+        for part in candidate.parts {
+            let covered = forEachContentWordHash(in: part.text) { hash in
+                answerHasWords = true
+                return questionWords.contains(hash)
+            }
+            if !covered { return false }
+        }
+        return answerHasWords
     }
 
     private func rescored(_ candidate: CandidateQuestion) -> CandidateQuestion {
@@ -294,16 +313,14 @@ struct QuestionSelector: Sendable {
         return false
     }
 
-    /// Hashes of the content words of a text (lowercase, three or more characters, not stop words).
-    private func contentWordHashes(_ text: String) -> Set<UInt64> {
-        var result = Set<UInt64>()
+    /// Calls `body` with the hash of each content word of a text (lowercase, three or more
+    /// characters, not a stop word), in order, until it returns false.
+    ///
+    /// - Returns: Whether `body` accepted every word.
+    @discardableResult
+    private func forEachContentWordHash(in text: String, _ body: (UInt64) -> Bool) -> Bool {
         var hash: UInt64 = FNV1a.offsetBasis
         var length = 0
-        func flush() {
-            if length >= 3, !stopWordHashes.contains(hash) { result.insert(hash) }
-            hash = FNV1a.offsetBasis
-            length = 0
-        }
         for byte in text.utf8 {
             if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
                 hash = FNV1a.adding(byte, to: hash)
@@ -312,11 +329,13 @@ struct QuestionSelector: Sendable {
                 hash = FNV1a.adding(byte + 0x20, to: hash)
                 length += 1
             } else {
-                flush()
+                if length >= 3, !stopWordHashes.contains(hash), !body(hash) { return false }
+                hash = FNV1a.offsetBasis
+                length = 0
             }
         }
-        flush()
-        return result
+        if length >= 3, !stopWordHashes.contains(hash), !body(hash) { return false }
+        return true
     }
 
 
