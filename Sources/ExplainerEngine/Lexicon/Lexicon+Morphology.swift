@@ -13,7 +13,8 @@ extension Lexicon {
             if !result.contains(reading) { result.append(reading) }
         }
         // Irregular verbs first: their forms are exact.
-        if let irregular = words.irregularForms[word] {
+        let irregularWord = irregularWord(word)
+        if let irregular = irregularWord?.verbForm {
             if let base = irregular.pastOf {
                 add(.verb, base, irregular.participleOf == base ? .pastOrParticiple : .past)
             }
@@ -28,7 +29,7 @@ extension Lexicon {
         let bytes = Array(word.utf8)
         let packed = entries(bytes[...])
         let isNoun = (packed >> UInt32(WordClass.noun.rawValue * 8)) & 0xFF != 0
-        for reading in exceptionReadings(of: word) where reading.wordClass != .verb || result.isEmpty {
+        for reading in irregularWord?.exceptions ?? [] where reading.wordClass != .verb || result.isEmpty {
             // WordNet lists "owner" as an adjective form; a noun lemma is not a comparative.
             if reading.wordClass == .adjective, isNoun, !contains(word, as: .adjective) { continue }
             add(reading.wordClass, reading.lemma, reading.form)
