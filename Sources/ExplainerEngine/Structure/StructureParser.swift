@@ -285,37 +285,43 @@ struct StructureParser: Sendable {
     /// Whitespace runs → one space; ends trimmed.
     static func fold(_ text: String) -> String {
         // Most text needs nothing: no newline, tab, double space or space at either end.
-        var previousSpace = true
-        var clean = true
-        for byte in text.utf8 {
-            if byte == 0x0A || byte == 0x09 || (byte == 0x20 && previousSpace) {
-                clean = false
-                break
+        var copy = text
+        let clean = copy.withUTF8 { bytes in
+            var previousSpace = true
+            for byte in bytes {
+                if byte == 0x0A || byte == 0x09 || (byte == 0x20 && previousSpace) { return false }
+                previousSpace = byte == 0x20
             }
-            previousSpace = byte == 0x20
+            return !previousSpace
         }
-        if clean, !previousSpace { return text }
+        if clean { return text }
         return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
     }
 
     /// The blocks of cleaned text: separated by a blank line (the cleaner writes exactly "\n\n").
     static func blocks(of text: String) -> [Substring] {
-        var result: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let next = utf8.index(after: index)
-            if utf8[index] == 0x0A, next < utf8.endIndex, utf8[next] == 0x0A {
-                result.append(text[start..<index])
-                index = utf8.index(after: next)
-                while index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
-                start = index
-                continue
+        // Byte offsets found on the contiguous bytes, then made into indices.
+        var offsets: [Range<Int>] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x0A, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                    offsets.append(start..<index)
+                    index += 2
+                    while index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                    start = index
+                    continue
+                }
+                index += 1
             }
-            index = next
+            if start < bytes.count { offsets.append(start..<bytes.count) }
         }
-        if start < utf8.endIndex { result.append(text[start..<utf8.endIndex]) }
-        return result
+        let utf8 = text.utf8
+        return offsets.map { range in
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return text[start..<utf8.index(start, offsetBy: range.count)]
+        }
     }
 }

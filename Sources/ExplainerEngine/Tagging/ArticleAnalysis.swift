@@ -69,19 +69,22 @@ struct ArticleAnalysis: Sendable {
         findQuotations()
     }
 
-    /// Runs of characters between spaces.
+    /// Runs of characters between spaces, counted on the contiguous bytes.
     static func countWords(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            if byte == 0x20 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                if byte == 0x20 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
             }
+            return count
         }
-        return count
     }
 
     /// Capitalised words used inside sentences (not first, not after a quotation mark or colon).
