@@ -17,10 +17,22 @@ struct QuestionSelector: Sendable {
     init(analysis: ArticleAnalysis) {
         self.analysis = analysis
         self.stopWordHashes = Set(analysis.words.stopWords.map { Lexicon.hash($0) })
-        self.sentenceHeads = analysis.sentences.map { sentence in
-            let head = sentence.text.prefix(40)
-            return head.count >= 20 ? String(head) : nil
+        self.sentenceHeads = analysis.sentences.map { Self.head(of: $0.text) }
+    }
+
+    /// A sentence's first 40 characters, when it has at least 20.
+    ///
+    /// Text that is ASCII up to the 41st byte is cut by bytes: between two ASCII characters
+    /// other than CR LF there is always a character boundary. Anything else is cut by characters.
+    static func head(of text: String) -> String? {
+        let utf8 = text.utf8
+        let checked = min(utf8.count, 41)
+        if utf8.prefix(checked).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            let count = min(utf8.count, 40)
+            return count >= 20 ? String(text[..<utf8.index(utf8.startIndex, offsetBy: count)]) : nil
         }
+        let head = text.prefix(40)
+        return head.count >= 20 ? String(head) : nil
     }
 
     /// The most questions an article of this length gets.
