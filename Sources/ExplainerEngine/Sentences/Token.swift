@@ -113,9 +113,16 @@ struct Token: Sendable, Hashable {
     var isVerbLike: Bool { tag == .verb || tag == .auxiliary || tag == .modal }
     var isNominal: Bool { tag == .noun || tag == .properNoun || tag == .pronoun || tag == .number }
 
-    func canBe(_ wordClass: WordClass) -> Bool { readings.contains { $0.wordClass == wordClass } }
+    func canBe(_ wordClass: WordClass) -> Bool { readings.canBe(wordClass) }
 
     func reading(_ wordClass: WordClass) -> Reading? { readings.first { $0.wordClass == wordClass } }
+}
+
+extension [Reading] {
+    /// Whether one of the readings is of `wordClass`.
+    ///
+    /// Asked of `tokens[index].readings` rather than of `tokens[index]`, it copies one array, not a whole token.
+    func canBe(_ wordClass: WordClass) -> Bool { contains { $0.wordClass == wordClass } }
 }
 
 extension String {

@@ -157,9 +157,9 @@ struct Tagger {
                   !tokens[index].readings.isEmpty, !(tag == .properNoun)
             else { continue }
             var subjectEnd = index - 1
-            while subjectEnd > 0, tokens[subjectEnd].canBe(.adverb) || tokens[subjectEnd].tag == .adverb { subjectEnd -= 1 }
+            while subjectEnd > 0, tokens[subjectEnd].readings.canBe(.adverb) || tokens[subjectEnd].tag == .adverb { subjectEnd -= 1 }
             if let pending = pendingAuxiliary, index >= 2, [.properNoun, .noun, .pronoun].contains(tokens[subjectEnd].tag),
-               !(tokens[index - 1].tag == .noun && tokens[index].canBe(.noun) && index + 1 < tokens.count && tokens[index + 1].tag != .punctuation && tokens[index + 1].tag != .preposition && tokens[index + 1].tag != .determiner),
+               !(tokens[index - 1].tag == .noun && tokens[index].readings.canBe(.noun) && index + 1 < tokens.count && tokens[index + 1].tag != .punctuation && tokens[index + 1].tag != .preposition && tokens[index + 1].tag != .determiner),
                let reading = invertedVerb(tokens[index], after: tokens[pending]) {
                 // Subject-auxiliary inversion: the verb after the subject takes the auxiliary's form.
                 tokens[index].tag = .verb
@@ -654,7 +654,7 @@ struct Tagger {
         let next: Int? = index + 1 < tokens.count ? index + 1 : nil
         let nextTag = next.map { tokens[$0].tag }
         let nextKind = next.map { tokens[$0].kind }
-        let nextCanBeNoun = next.map { tokens[$0].kind == .number || tokens[$0].tag == .properNoun || tokens[$0].canBe(.noun) || tokens[$0].canBe(.adjective) } ?? false
+        let nextCanBeNoun = next.map { tokens[$0].kind == .number || tokens[$0].tag == .properNoun || tokens[$0].readings.canBe(.noun) || tokens[$0].readings.canBe(.adjective) } ?? false
         func verb(_ forms: [WordForm]) -> Reading? { readings.first { $0.wordClass == .verb && forms.contains($0.form) } }
 
         // ", the coastguard said." — a speech verb closing the sentence after its speaker.
@@ -678,7 +678,7 @@ struct Tagger {
             if let noun, !clauseHasVerb, let next,
                tokens[next].readings.contains(where: { $0.wordClass == .verb && [.thirdPerson, .past].contains($0.form) }),
                !tokens[next].capitalized, index + 2 < tokens.count,
-               [.determiner, .noun, .preposition].contains(tokens[index + 2].tag) || tokens[index + 2].canBe(.noun) {
+               [.determiner, .noun, .preposition].contains(tokens[index + 2].tag) || tokens[index + 2].readings.canBe(.noun) {
                 return Decision(noun)
             }
             if let adjective, nextCanBeNoun || noun == nil {
@@ -737,7 +737,7 @@ struct Tagger {
         case .conjunction:
             // Coordinated verbs: "... and build a wider crossing", "... and gave the pupils".
             if let lastVerbForm, let coordinated = verb(lastVerbForm == .base ? [.base] : [lastVerbForm, .past, .pastOrParticiple, .thirdPerson]),
-               next.map({ (tokens[$0].canBe(.noun) && !tokens[$0].capitalized && noun == nil && coordinated.form != .base) || tokens[$0].tag == .determiner || tokens[$0].tag == .pronoun || tokens[$0].tag == .possessivePronoun || tokens[$0].tag == .properNoun || tokens[$0].kind == .number || tokens[$0].tag == .number || tokens[$0].tag == .preposition || tokens[$0].tag == .infinitive || tokens[$0].tag == .adverb }) ?? false {
+               next.map({ (tokens[$0].readings.canBe(.noun) && !tokens[$0].capitalized && noun == nil && coordinated.form != .base) || tokens[$0].tag == .determiner || tokens[$0].tag == .pronoun || tokens[$0].tag == .possessivePronoun || tokens[$0].tag == .properNoun || tokens[$0].kind == .number || tokens[$0].tag == .number || tokens[$0].tag == .preposition || tokens[$0].tag == .infinitive || tokens[$0].tag == .adverb }) ?? false {
                 return Decision(coordinated, form: coordinated.form == .pastOrParticiple ? .past : coordinated.form)
             }
         case .punctuation where previous.map({ tokens[$0].text == "," || tokens[$0].text == "–" || tokens[$0].text == "—" }) == true:
@@ -764,7 +764,7 @@ struct Tagger {
             return Decision(noun)
         }
         // Defaults: a noun, else an adjective, else the first reading.
-        let nextIsBareNoun = next.map { tokens[$0].kind == .word && tokens[$0].tag != .properNoun && !tokens[$0].capitalized && tokens[$0].canBe(.noun)
+        let nextIsBareNoun = next.map { tokens[$0].kind == .word && tokens[$0].tag != .properNoun && !tokens[$0].capitalized && tokens[$0].readings.canBe(.noun)
             && !words.determiners.contains(tokens[$0].lower) && words.pronouns[tokens[$0].lower] == nil } ?? false
         if let participle = verb([.pastOrParticiple, .pastParticiple, .gerund]), nextIsBareNoun || nextTag == .adjective,
            participle.form != .gerund || adjective != nil || previousTag == nil,
