@@ -13,8 +13,13 @@ extension StringProtocol {
     }
 
     private static func search(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard haystack.count >= needle.count else { return false }
+        firstOffset(of: needle, in: haystack) != nil
+    }
+
+    /// The byte offset of the first occurrence of `needle` in `haystack`.
+    static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !needle.isEmpty else { return 0 }
+        guard haystack.count >= needle.count else { return nil }
         let first = needle[0]
         var index = 0
         let last = haystack.count - needle.count
@@ -25,10 +30,22 @@ extension StringProtocol {
                     matched = false
                     break
                 }
-                if matched { return true }
+                if matched { return index }
             }
             index += 1
         }
-        return false
+        return nil
+    }
+}
+
+extension String {
+    /// Where `other` first occurs in the text, byte for byte.
+    func firstRange(ofBytes other: String) -> Range<String.Index>? {
+        var text = self
+        var other = other
+        let offset = text.withUTF8 { haystack in other.withUTF8 { needle in Self.firstOffset(of: needle, in: haystack) } }
+        guard let offset else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: other.utf8.count)
     }
 }

@@ -102,9 +102,14 @@ struct TextCleaner: Sendable {
     /// Whether the text holds anything `normalizeCharacters` would change: CR, &, or a
     /// multi-byte character that might be a non-breaking or zero-width space.
     private static func needsNormalizing(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8(needsNormalizing)
+    }
+
+    private static func needsNormalizing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == 0x0D || byte == 0x26 { return true }
             // U+00A0 (C2 A0) and U+00AD (C2 AD).
             if previous == 0xC2, byte == 0xA0 || byte == 0xAD { return true }

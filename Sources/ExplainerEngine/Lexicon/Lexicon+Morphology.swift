@@ -13,7 +13,8 @@ extension Lexicon {
             if !result.contains(reading) { result.append(reading) }
         }
         // Irregular verbs first: their forms are exact.
-        if let irregular = words.irregularForms[word] {
+        let irregularWord = irregularWord(word)
+        if let irregular = irregularWord?.verbForm {
             if let base = irregular.pastOf {
                 add(.verb, base, irregular.participleOf == base ? .pastOrParticiple : .past)
             }
@@ -28,7 +29,7 @@ extension Lexicon {
         let bytes = Array(word.utf8)
         let packed = entries(bytes[...])
         let isNoun = (packed >> UInt32(WordClass.noun.rawValue * 8)) & 0xFF != 0
-        for reading in exceptionReadings(of: word) where reading.wordClass != .verb || result.isEmpty {
+        for reading in irregularWord?.exceptions ?? [] where reading.wordClass != .verb || result.isEmpty {
             // WordNet lists "owner" as an adjective form; a noun lemma is not a comparative.
             if reading.wordClass == .adjective, isNoun, !contains(word, as: .adjective) { continue }
             add(reading.wordClass, reading.lemma, reading.form)
@@ -38,6 +39,9 @@ extension Lexicon {
         }
         // Regular suffixes, tested on bytes; a candidate lemma becomes a String only when WordNet knows it.
         if bytes.count > 2 {
+            // Noun and verb rules often propose the same stem ("makes": make, make, make, mak): the last
+            // probe of the lemma table is kept, so each stem costs one probe.
+            var lastProbe: (hash: UInt64, entries: UInt32)?
             func lemma(dropping suffix: [UInt8], adding ending: [UInt8], as wordClass: WordClass) -> String? {
                 let stemCount = bytes.count - suffix.count
                 guard stemCount + ending.count > 1 else { return nil }
@@ -48,7 +52,14 @@ extension Lexicon {
                     hash = FNV1a.addingLemmaByte(byte, to: hash)
                 }
                 for byte in ending { hash = FNV1a.addingLemmaByte(byte, to: hash) }
-                guard (entries(hash: hash) >> UInt32(wordClass.rawValue * 8)) & 0xFF != 0 else { return nil }
+                let packed: UInt32
+                if let lastProbe, lastProbe.hash == hash {
+                    packed = lastProbe.entries
+                } else {
+                    packed = entries(hash: hash)
+                    lastProbe = (hash, packed)
+                }
+                guard (packed >> UInt32(wordClass.rawValue * 8)) & 0xFF != 0 else { return nil }
                 return String(decoding: bytes[..<stemCount] + ending, as: UTF8.self)
             }
             for rule in Self.nounRules where bytes.ends(with: rule.suffix) {

@@ -15,8 +15,9 @@ public struct Lexicon: Sendable {
     let words: WordLists
     /// Lemma hash → one byte per word class: synset count (high nibble) and tagged-sense count (low).
     private let table: PackedHashTable
-    /// Irregular inflected forms from WordNet's `*.exc` files → their readings.
-    private let exceptions: WordTable<[Reading]>
+    /// Irregular forms → what the word lists' irregular verbs and WordNet's `*.exc` files say of
+    /// them, so the readings of a word take one lookup for both.
+    private let irregular: WordTable<IrregularWord>
     /// Noun senses for hypernym and lexicographer-file lookups; nil without WordNet.
     let nouns: WordNetNouns?
 
@@ -32,10 +33,21 @@ public struct Lexicon: Sendable {
         return Lexicon(words: words, table: PackedHashTable(), exceptions: WordTable(), nouns: nil)
     }()
 
+    /// What is known of one irregular form.
+    struct IrregularWord: Sendable {
+        /// The irregular verb form it is, from the word lists.
+        var verbForm: WordLists.IrregularForm?
+        /// Its readings as an irregular inflection, from WordNet's exception files.
+        var exceptions: [Reading] = []
+    }
+
     init(words: WordLists, table: PackedHashTable, exceptions: WordTable<[Reading]>, nouns: WordNetNouns?) {
         self.words = words
         self.table = table
-        self.exceptions = exceptions
+        var irregular = WordTable<IrregularWord>(minimumCapacity: words.irregularForms.count + exceptions.count)
+        for (word, form) in words.irregularForms { irregular[word] = IrregularWord(verbForm: form) }
+        for (word, readings) in exceptions { irregular[word, default: IrregularWord()].exceptions = readings }
+        self.irregular = irregular
         self.nouns = nouns
     }
 
@@ -112,9 +124,9 @@ public struct Lexicon: Sendable {
         return (packed >> UInt32(wordClass.rawValue * 8)) & 0xFF
     }
 
-    /// Inflected forms WordNet lists as irregular (gave → give, mice → mouse).
-    func exceptionReadings(of word: String) -> [Reading] {
-        exceptions[word] ?? []
+    /// What the word lists and WordNet's exception lists say of an irregular form (gave → give, mice → mouse).
+    func irregularWord(_ word: String) -> IrregularWord? {
+        irregular[word]
     }
 
     // MARK: Loading

@@ -47,6 +47,18 @@ final class WordLists: Sendable {
         var isBase = false
     }
 
+    /// What the closed-class lists say about one word, so the tagger asks them with one lookup.
+    struct ClosedClassWord: Sendable {
+        var number: Double?
+        var isNegation = false
+        var auxiliary: Auxiliary?
+        var pronoun: Pronoun?
+        var isDeterminer = false
+        var isConjunction = false
+        var isSubordinator = false
+        var isPreposition = false
+    }
+
     /// The lists themselves, filled in by `load(read:)`.
     struct Lists: Sendable {
         var determiners: WordSet = []
@@ -97,8 +109,9 @@ final class WordLists: Sendable {
         /// "concerned" → "about": the preposition a question about the concern uses.
         var concernWords: WordTable<String> = WordTable()
         var htmlEntities: WordTable<Character> = WordTable()
-        /// Every closed-class word form the tagger treats specially; anything else is open-class.
-        var closedClassWords: WordSet = []
+        /// Every closed-class word form the tagger treats specially, with what the lists say of it;
+        /// anything else is open-class.
+        var closedClassWords: WordTable<ClosedClassWord> = WordTable()
 
         /// The small named groups of `word-groups.txt`.
         var groups: [String: Set<String>] = [:]
@@ -195,7 +208,7 @@ final class WordLists: Sendable {
     var raisingWords: WordSet { lists.raisingWords }
     var concernWords: WordTable<String> { lists.concernWords }
     var htmlEntities: WordTable<Character> { lists.htmlEntities }
-    var closedClassWords: WordSet { lists.closedClassWords }
+    var closedClassWords: WordTable<ClosedClassWord> { lists.closedClassWords }
     var groups: [String: Set<String>] { lists.groups }
     var clausePrepositions: WordSet { lists.clausePrepositions }
     var numberModifiers: WordTable<[[String]]> { lists.numberModifiers }
@@ -358,7 +371,13 @@ final class WordLists: Sendable {
         // Words with rules of their own in the tagger, and clitics.
         func group(_ name: String) -> WordSet { WordSet((lists.groups[name] ?? []).sorted()) }
         closed.formUnion(group("rule-words"))
-        lists.closedClassWords = WordSet(closed.sorted())
+        for word in closed.sorted() {
+            lists.closedClassWords[word] = ClosedClassWord(
+                number: lists.numberWords[word], isNegation: lists.negations.contains(word), auxiliary: lists.auxiliaries[word],
+                pronoun: lists.pronouns[word], isDeterminer: lists.determiners.contains(word),
+                isConjunction: lists.conjunctions.contains(word), isSubordinator: lists.subordinators[word] != nil,
+                isPreposition: lists.prepositions.contains(word))
+        }
         for phrase in group("number-modifiers") {
             let parts = phrase.split(separator: " ").map(String.init)
             if let first = parts.first { lists.numberModifiers[first, default: []].append(parts) }

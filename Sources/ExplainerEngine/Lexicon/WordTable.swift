@@ -146,17 +146,23 @@ struct WordSet: Sequence, Sendable, ExpressibleByArrayLiteral {
 
 /// 64-bit lemma hashes → packed class bytes, in one open-addressing array: WordNet's ~150,000
 /// lemmas without the cost of the standard dictionary's seeded hashing on every lookup.
+///
+/// A slot holds its key and its value side by side, so a lookup that finds its lemma touches
+/// one cache line of this large table, not two.
 struct PackedHashTable: Sendable {
-    /// Key and value of each slot; key 0 is an empty slot.
-    private var keys: [UInt64]
-    private var values: [UInt32]
+    /// One key and its value; key 0 is an empty slot.
+    private struct Slot: Sendable {
+        var key: UInt64
+        var value: UInt32
+    }
+
+    private var slots: [Slot]
     private(set) var count = 0
 
     init(capacity: Int = 0) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [UInt32](repeating: 0, count: size)
+        slots = [Slot](repeating: Slot(key: 0, value: 0), count: size)
     }
 
     var isEmpty: Bool { count == 0 }
@@ -166,11 +172,11 @@ struct PackedHashTable: Sendable {
 
     subscript(_ hash: UInt64) -> UInt32? {
         let key = Self.key(hash)
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: key ^ (key >> 31)) & mask
         while true {
-            let stored = keys[slot]
-            if stored == key { return values[slot] }
+            let stored = slots[slot].key
+            if stored == key { return slots[slot].value }
             if stored == 0 { return nil }
             slot = (slot + 1) & mask
         }
@@ -178,19 +184,18 @@ struct PackedHashTable: Sendable {
 
     /// ORs `bits` into the value of `hash`, adding it when new.
     mutating func insert(_ hash: UInt64, orBits bits: UInt32) {
-        if (count + 1) * 2 > keys.count { grow() }
+        if (count + 1) * 2 > slots.count { grow() }
         let key = Self.key(hash)
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: key ^ (key >> 31)) & mask
         while true {
-            let stored = keys[slot]
+            let stored = slots[slot].key
             if stored == key {
-                values[slot] |= bits
+                slots[slot].value |= bits
                 return
             }
             if stored == 0 {
-                keys[slot] = key
-                values[slot] = bits
+                slots[slot] = Slot(key: key, value: bits)
                 count += 1
                 return
             }
@@ -199,11 +204,9 @@ struct PackedHashTable: Sendable {
     }
 
     private mutating func grow() {
-        let oldKeys = keys
-        let oldValues = values
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [UInt32](repeating: 0, count: oldKeys.count * 2)
+        let old = slots
+        slots = [Slot](repeating: Slot(key: 0, value: 0), count: old.count * 2)
         count = 0
-        for (index, key) in oldKeys.enumerated() where key != 0 { insert(key, orBits: oldValues[index]) }
+        for slot in old where slot.key != 0 { insert(slot.key, orBits: slot.value) }
     }
 }

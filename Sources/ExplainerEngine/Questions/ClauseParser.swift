@@ -83,7 +83,7 @@ struct ClauseParser: Sendable {
                 while position < end, !isFiniteVerbStart(position, end: end), guardCount < 12 {
                     guardCount += 1
                     let token = tokens[position]
-                    if token.text == "," || token.text == "—" || token.text == "–" || token.text == "(" {
+                    if token.kind == .punctuation, token.text == "," || token.text == "—" || token.text == "–" || token.text == "(" {
                         let closer = token.text == "(" ? ")" : token.text
                         guard let close = closing(closer, after: position, end: end), close > position + 1 else { return nil }
                         let segment = (position + 1)..<close
@@ -534,7 +534,7 @@ struct ClauseParser: Sendable {
                     position = end
                     break
                 }
-                if token.text == "," || token.text == ";" || token.text == "—" || token.text == "–" {
+                if token.kind == .punctuation, token.text == "," || token.text == ";" || token.text == "—" || token.text == "–" {
                     let next = position + 1
                     guard next < end else { break }
                     if token.text == ",", let attribution = attribution(from: next, end: end) {

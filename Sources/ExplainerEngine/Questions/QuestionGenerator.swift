@@ -12,7 +12,7 @@ struct QuestionGenerator {
     var words: WordLists { analysis.words }
     var lexicon: Lexicon { analysis.lexicon }
     /// Lemmas of the nouns the article uses outside quotations.
-    let narrativeNouns: Set<String>
+    let narrativeNouns: WordSet
     /// Subjects already rendered, by clause (one generator serves one article on one thread).
     private let memo = SubjectMemo()
 
@@ -27,9 +27,10 @@ struct QuestionGenerator {
 
     init(analysis: ArticleAnalysis) {
         self.analysis = analysis
-        var nouns = Set<String>()
+        var nouns = WordSet()
         for sentence in analysis.sentences where sentence.blockKind != .subhead {
-            for token in sentence.tokens where !token.quoted && token.tag == .noun { nouns.insert(token.lemma) }
+            let tokens = sentence.tokens
+            for index in tokens.indices where !tokens[index].quoted && tokens[index].tag == .noun { nouns.insert(tokens[index].lemma) }
         }
         self.narrativeNouns = nouns
     }

@@ -17,10 +17,22 @@ struct QuestionSelector: Sendable {
     init(analysis: ArticleAnalysis) {
         self.analysis = analysis
         self.stopWordHashes = Set(analysis.words.stopWords.map { Lexicon.hash($0) })
-        self.sentenceHeads = analysis.sentences.map { sentence in
-            let head = sentence.text.prefix(40)
-            return head.count >= 20 ? String(head) : nil
+        self.sentenceHeads = analysis.sentences.map { Self.head(of: $0.text) }
+    }
+
+    /// A sentence's first 40 characters, when it has at least 20.
+    ///
+    /// Text that is ASCII up to the 41st byte is cut by bytes: between two ASCII characters
+    /// other than CR LF there is always a character boundary. Anything else is cut by characters.
+    static func head(of text: String) -> String? {
+        let utf8 = text.utf8
+        let checked = min(utf8.count, 41)
+        if utf8.prefix(checked).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            let count = min(utf8.count, 40)
+            return count >= 20 ? String(text[..<utf8.index(utf8.startIndex, offsetBy: count)]) : nil
         }
+        let head = text.prefix(40)
+        return head.count >= 20 ? String(head) : nil
     }
 
     /// The most questions an article of this length gets.
@@ -186,11 +198,17 @@ struct QuestionSelector: Sendable {
             return lower
         }
         guard candidate.parts.count > 1 else { return candidate }
+        // Each kept part's bare text, worked out once.
+        var keptBare: [String] = []
         for part in candidate.parts {
             let text = bare(part.text)
-            if kept.contains(where: { bare($0.text).includes(text) }) { continue }
-            kept.removeAll { text.includes(bare($0.text)) }
+            if keptBare.contains(where: { $0.includes(text) }) { continue }
+            for index in kept.indices.reversed() where text.includes(keptBare[index]) {
+                kept.remove(at: index)
+                keptBare.remove(at: index)
+            }
             kept.append(part)
+            keptBare.append(text)
         }
         result.parts = Array(kept.prefix(4))
         return result
@@ -212,8 +230,21 @@ struct QuestionSelector: Sendable {
     /// Whether the question holds every content word of its answer: then it tells the reader nothing.
     func givesSomethingAway(_ candidate: CandidateQuestion) -> Bool {
         guard candidate.kind != .selfAsked, candidate.kind != .interview, candidate.kind != .editor else { return false }
-        let answerWords = contentWordHashes(candidate.parts.map(\.text).joined(separator: " "))
-        return !answerWords.isEmpty && answerWords.isSubset(of: contentWordHashes(candidate.question))
+        var questionWords: [UInt64] = []
+        forEachContentWordHash(in: candidate.question) { hash in
+            questionWords.append(hash)
+            return true
+        }
+        // Part by part, stopping at the first answer word the question lacks.
+        var answerHasWords = false
+        for part in candidate.parts {
+            let covered = forEachContentWordHash(in: part.text) { hash in
+                answerHasWords = true
+                return questionWords.contains(hash)
+            }
+            if !covered { return false }
+        }
+        return answerHasWords
     }
 
     private func rescored(_ candidate: CandidateQuestion) -> CandidateQuestion {
@@ -294,16 +325,14 @@ struct QuestionSelector: Sendable {
         return false
     }
 
-    /// Hashes of the content words of a text (lowercase, three or more characters, not stop words).
-    private func contentWordHashes(_ text: String) -> Set<UInt64> {
-        var result = Set<UInt64>()
+    /// Calls `body` with the hash of each content word of a text (lowercase, three or more
+    /// characters, not a stop word), in order, until it returns false.
+    ///
+    /// - Returns: Whether `body` accepted every word.
+    @discardableResult
+    private func forEachContentWordHash(in text: String, _ body: (UInt64) -> Bool) -> Bool {
         var hash: UInt64 = FNV1a.offsetBasis
         var length = 0
-        func flush() {
-            if length >= 3, !stopWordHashes.contains(hash) { result.insert(hash) }
-            hash = FNV1a.offsetBasis
-            length = 0
-        }
         for byte in text.utf8 {
             if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
                 hash = FNV1a.adding(byte, to: hash)
@@ -312,11 +341,13 @@ struct QuestionSelector: Sendable {
                 hash = FNV1a.adding(byte + 0x20, to: hash)
                 length += 1
             } else {
-                flush()
+                if length >= 3, !stopWordHashes.contains(hash), !body(hash) { return false }
+                hash = FNV1a.offsetBasis
+                length = 0
             }
         }
-        flush()
-        return result
+        if length >= 3, !stopWordHashes.contains(hash), !body(hash) { return false }
+        return true
     }
 
 

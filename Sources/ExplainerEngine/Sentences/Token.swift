@@ -82,7 +82,7 @@ struct Token: Sendable, Hashable {
         }
         let lower: String
         if ascii {
-            lower = hasUpper ? String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self) : text
+            lower = hasUpper ? Self.asciiLowercased(text) : text
         } else {
             lower = text.lowercased().replacingApostrophes()
         }
@@ -98,12 +98,31 @@ struct Token: Sendable, Hashable {
         self.spaceBefore = spaceBefore
     }
 
+    /// ASCII text with A–Z made a–z, written straight into the new string (no array in between).
+    private static func asciiLowercased(_ text: String) -> String {
+        String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            for byte in text.utf8 {
+                buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                count += 1
+            }
+            return count
+        }
+    }
+
     var isVerbLike: Bool { tag == .verb || tag == .auxiliary || tag == .modal }
     var isNominal: Bool { tag == .noun || tag == .properNoun || tag == .pronoun || tag == .number }
 
-    func canBe(_ wordClass: WordClass) -> Bool { readings.contains { $0.wordClass == wordClass } }
+    func canBe(_ wordClass: WordClass) -> Bool { readings.canBe(wordClass) }
 
     func reading(_ wordClass: WordClass) -> Reading? { readings.first { $0.wordClass == wordClass } }
+}
+
+extension [Reading] {
+    /// Whether one of the readings is of `wordClass`.
+    ///
+    /// Asked of `tokens[index].readings` rather than of `tokens[index]`, it copies one array, not a whole token.
+    func canBe(_ wordClass: WordClass) -> Bool { contains { $0.wordClass == wordClass } }
 }
 
 extension String {

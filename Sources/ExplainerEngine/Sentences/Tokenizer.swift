@@ -12,12 +12,14 @@ struct Tokenizer: Sendable {
     func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(text.utf8.count / 4 + 4)
-        // The scalars, decoded once, and each one's UTF-8 offset: scanning uses plain integers.
-        let scalars = Array(text.unicodeScalars)
+        // The scalars, decoded once in one pass, and each one's UTF-8 offset: scanning uses plain integers.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
         var offsets: [Int] = []
-        offsets.reserveCapacity(scalars.count + 1)
+        offsets.reserveCapacity(text.utf8.count + 1)
         var offset = 0
-        for scalar in scalars {
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
             offsets.append(offset)
             offset += UTF8.width(scalar)
         }
@@ -26,80 +28,82 @@ struct Tokenizer: Sendable {
         var index = 0
         var spaceBefore = false
         var openSingle = false
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar.isASCII ? (scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r") : scalar.properties.isWhitespace {
-                spaceBefore = true
-                index += 1
-                continue
-            }
-            let start = index
-            var kind = Token.Kind.punctuation
-            if Self.isWordScalar(scalar) && !Self.isDigit(scalar) {
-                index = scanWord(scalars, from: index)
-                kind = .word
-            } else if Self.isDigit(scalar) {
-                (index, kind) = scanNumber(scalars, from: index)
-            } else if scalar == "\"" || scalar == "“" || scalar == "”" {
-                index += 1
-                kind = .quote
-            } else if scalar == "'" || scalar == "‘" || scalar == "’" {
-                index += 1
-                kind = .quote
-            } else if scalar == "." {
-                index += 1
-                var dots = 1
-                while index < scalars.count, scalars[index] == ".", dots < 3 {
+        // A token's text is decoded from the sentence's bytes at its offsets, with no substring in between.
+        var source = text
+        source.withUTF8 { bytes in
+            while index < scalars.count {
+                let scalar = scalars[index]
+                if scalar.isASCII ? (scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r") : scalar.properties.isWhitespace {
+                    spaceBefore = true
                     index += 1
-                    dots += 1
+                    continue
                 }
-            } else {
-                index += 1
-                kind = Self.isPunctuation(scalar) ? .punctuation : .symbol
-                if scalar == "%" || scalar == "$" || scalar == "€" || scalar == "£" || scalar == "¥" { kind = .symbol }
-            }
-            let range = utf8.index(utf8.startIndex, offsetBy: offsets[start])..<utf8.index(utf8.startIndex, offsetBy: offsets[index])
-            var token = Token(text: String(text[range]), range: range, kind: kind, spaceBefore: spaceBefore)
-            spaceBefore = false
-            if kind == .quote {
-                let double = token.text == "\"" || token.text == "“" || token.text == "”"
-                let opens: Bool
-                switch token.text {
-                case "“", "‘": opens = true
-                case "”": opens = false
-                case "’": opens = false
-                default:
-                    // A straight quote opens after a space or at the start, closes otherwise.
-                    let previous = tokens.last
-                    opens = previous == nil || token.spaceBefore || previous?.text == "(" || previous?.text == "—"
-                        || previous?.text == "–" || (previous?.kind == .quote && previous?.tag == .openQuote)
-                }
-                if double {
-                    token.tag = opens ? .openQuote : .closeQuote
+                let start = index
+                var kind = Token.Kind.punctuation
+                if Self.isWordScalar(scalar) && !Self.isDigit(scalar) {
+                    index = scanWord(scalars, from: index)
+                    kind = .word
+                } else if Self.isDigit(scalar) {
+                    (index, kind) = scanNumber(scalars, from: index)
+                } else if scalar == "\"" || scalar == "“" || scalar == "”" {
+                    index += 1
+                    kind = .quote
+                } else if scalar == "'" || scalar == "‘" || scalar == "’" {
+                    index += 1
+                    kind = .quote
+                } else if scalar == "." {
+                    index += 1
+                    var dots = 1
+                    while index < scalars.count, scalars[index] == ".", dots < 3 {
+                        index += 1
+                        dots += 1
+                    }
                 } else {
-                    if !opens && !openSingle {
-                        // A lone closing single quote after a plural: a possessive (the players’ bench).
-                        token.kind = .word
-                        token.tag = .possessive
-                    } else {
+                    index += 1
+                    kind = Self.isPunctuation(scalar) ? .punctuation : .symbol
+                    if scalar == "%" || scalar == "$" || scalar == "€" || scalar == "£" || scalar == "¥" { kind = .symbol }
+                }
+                let range = utf8.index(utf8.startIndex, offsetBy: offsets[start])..<utf8.index(utf8.startIndex, offsetBy: offsets[index])
+                let tokenText = String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[start]..<offsets[index]]), as: UTF8.self)
+                var token = Token(text: tokenText, range: range, kind: kind, spaceBefore: spaceBefore)
+                spaceBefore = false
+                if kind == .quote {
+                    let double = token.text == "\"" || token.text == "“" || token.text == "”"
+                    let opens: Bool
+                    switch token.text {
+                    case "“", "‘": opens = true
+                    case "”": opens = false
+                    case "’": opens = false
+                    default:
+                        // A straight quote opens after a space or at the start, closes otherwise.
+                        let previous = tokens.last
+                        opens = previous == nil || token.spaceBefore || previous?.text == "(" || previous?.text == "—"
+                            || previous?.text == "–" || (previous?.kind == .quote && previous?.tag == .openQuote)
+                    }
+                    if double {
                         token.tag = opens ? .openQuote : .closeQuote
-                        openSingle = opens
+                    } else {
+                        if !opens && !openSingle {
+                            // A lone closing single quote after a plural: a possessive (the players’ bench).
+                            token.kind = .word
+                            token.tag = .possessive
+                        } else {
+                            token.tag = opens ? .openQuote : .closeQuote
+                            openSingle = opens
+                        }
                     }
                 }
+                appendSplitting(token, text: text, into: &tokens)
             }
-            appendSplitting(token, text: text, into: &tokens)
         }
         return tokens
     }
 
     /// Appends `token`, split into a word and its clitic when it ends in 's, n't, 'm, 're, 've, 'll or 'd.
-    private func appendSplitting(_ token: Token, text: String, into tokens: inout [Token]) {
-        guard token.kind == .word, token.text.count > 2 else {
-            tokens.append(token)
-            return
-        }
+    private func appendSplitting(_ token: consuming Token, text: String, into tokens: inout [Token]) {
+        // The apostrophe first: it is one byte test, and most words have none.
         let lower = token.lower
-        guard lower.utf8.contains(0x27) else {
+        guard token.kind == .word, lower.utf8.contains(0x27), token.text.count > 2 else {
             tokens.append(token)
             return
         }
@@ -145,12 +149,9 @@ struct Tokenizer: Sendable {
             }
             // A full stop inside or after an abbreviation or initial: U.S., Dr., J.
             if scalar == "." {
-                let word = String(String.UnicodeScalarView(scalars[start..<index])).lowercased() + "."
                 let next = index + 1
-                let letterFollows = next < scalars.count && scalars[next].properties.isAlphabetic
-                    && next + 1 < scalars.count && scalars[next + 1] == "."
-                let isInitial = word.count == 2 && scalars[start].properties.isUppercase
-                if letterFollows || words.abbreviations.contains(word) || isInitial {
+                let letterFollows = next + 1 < scalars.count && scalars[next + 1] == "." && scalars[next].properties.isAlphabetic
+                if letterFollows || isAbbreviationOrInitial(scalars[start..<index]) {
                     index = next
                     // U.S.: keep taking letter-dot pairs.
                     while index < scalars.count, scalars[index].properties.isAlphabetic {
@@ -164,6 +165,26 @@ struct Tokenizer: Sendable {
             break
         }
         return index
+    }
+
+    /// Whether `word` and a full stop after it are an abbreviation ("Dr.") or an initial ("J.").
+    private func isAbbreviationOrInitial(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard word.allSatisfy(\.isASCII) else {
+            let lower = String(String.UnicodeScalarView(word)).lowercased() + "."
+            return words.abbreviations.contains(lower) || (lower.count == 2 && word.first!.properties.isUppercase)
+        }
+        // ASCII: lowercase byte by byte, into a small string with no allocation for most words.
+        let lower = String(unsafeUninitializedCapacity: word.count + 1) { buffer in
+            var count = 0
+            for scalar in word {
+                let byte = UInt8(scalar.value)
+                buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                count += 1
+            }
+            buffer[count] = 0x2E
+            return count + 1
+        }
+        return words.abbreviations.contains(lower) || (word.count == 1 && word.first!.value >= 0x41 && word.first!.value <= 0x5A)
     }
 
     private func scanNumber(_ scalars: [Unicode.Scalar], from start: Int) -> (Int, Token.Kind) {

@@ -93,7 +93,7 @@ struct StructureParser: Sendable {
     /// "PORT ELLIS, Norvania — Corvane Foods said ..." → "Corvane Foods said ...".
     func stripDateline(_ text: String) -> String {
         for dash in [" — ", " – ", " -- ", " - "] {
-            guard let range = text.range(of: dash) else { continue }
+            guard let range = text.firstRange(ofBytes: dash) else { continue }
             let head = text[..<range.lowerBound]
             let headWords = head.split(whereSeparator: { $0 == " " || $0 == "," })
             guard headWords.count >= 1, headWords.count <= 6, let firstWord = headWords.first,
@@ -109,13 +109,29 @@ struct StructureParser: Sendable {
         let paragraphs = blocks.filter { $0.kind == .paragraph }
         guard paragraphs.count >= 4, let first = blocks.first, first.kind == .paragraph else { return nil }
         let text = first.text
-        let sentenceEnds = text.indices.filter { index in
-            ".!?".contains(text[index]) && (text.index(after: index) == text.endIndex || text[text.index(after: index)] == " ")
-        }
-        guard sentenceEnds.count == 1, text.split(separator: " ").count <= 40 else { return nil }
+        guard Self.sentenceEndCount(text) == 1, text.split(separator: " ").count <= 40 else { return nil }
         let lower = text.lowercased()
-        let dated = words.weekdays.contains { lower.contains($0) } || lower.contains("yesterday") || lower.contains("today")
+        let dated = words.weekdays.contains { lower.includes($0) } || lower.includes("yesterday") || lower.includes("today")
         return dated ? nil : text
+    }
+
+    /// How many characters of `text` are a full stop, question or exclamation mark followed by a space or the end.
+    ///
+    /// Candidates are found on the bytes and checked as characters, so the count is the one a
+    /// walk over every character would give, at the cost of a byte scan.
+    static func sentenceEndCount(_ text: String) -> Int {
+        var count = 0
+        let utf8 = text.utf8
+        var position = utf8.startIndex
+        while position < utf8.endIndex {
+            let byte = utf8[position]
+            if byte == 0x2E || byte == 0x21 || byte == 0x3F, let index = position.samePosition(in: text) {
+                let next = text.index(after: index)
+                if ".!?".contains(text[index]), next == text.endIndex || text[next] == " " { count += 1 }
+            }
+            utf8.formIndex(after: &position)
+        }
+        return count
     }
 
     // MARK: Markdown
@@ -269,37 +285,43 @@ struct StructureParser: Sendable {
     /// Whitespace runs → one space; ends trimmed.
     static func fold(_ text: String) -> String {
         // Most text needs nothing: no newline, tab, double space or space at either end.
-        var previousSpace = true
-        var clean = true
-        for byte in text.utf8 {
-            if byte == 0x0A || byte == 0x09 || (byte == 0x20 && previousSpace) {
-                clean = false
-                break
+        var copy = text
+        let clean = copy.withUTF8 { bytes in
+            var previousSpace = true
+            for byte in bytes {
+                if byte == 0x0A || byte == 0x09 || (byte == 0x20 && previousSpace) { return false }
+                previousSpace = byte == 0x20
             }
-            previousSpace = byte == 0x20
+            return !previousSpace
         }
-        if clean, !previousSpace { return text }
+        if clean { return text }
         return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
     }
 
     /// The blocks of cleaned text: separated by a blank line (the cleaner writes exactly "\n\n").
     static func blocks(of text: String) -> [Substring] {
-        var result: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let next = utf8.index(after: index)
-            if utf8[index] == 0x0A, next < utf8.endIndex, utf8[next] == 0x0A {
-                result.append(text[start..<index])
-                index = utf8.index(after: next)
-                while index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
-                start = index
-                continue
+        // Byte offsets found on the contiguous bytes, then made into indices.
+        var offsets: [Range<Int>] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x0A, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                    offsets.append(start..<index)
+                    index += 2
+                    while index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                    start = index
+                    continue
+                }
+                index += 1
             }
-            index = next
+            if start < bytes.count { offsets.append(start..<bytes.count) }
         }
-        if start < utf8.endIndex { result.append(text[start..<utf8.endIndex]) }
-        return result
+        let utf8 = text.utf8
+        return offsets.map { range in
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return text[start..<utf8.index(start, offsetBy: range.count)]
+        }
     }
 }

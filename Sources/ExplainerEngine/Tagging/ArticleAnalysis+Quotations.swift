@@ -14,8 +14,8 @@ extension ArticleAnalysis {
             for sentenceIndex in indices {
                 let tokens = sentences[sentenceIndex].tokens
                 var start: Int?
-                for (tokenIndex, token) in tokens.enumerated() {
-                    if token.quoted {
+                for tokenIndex in tokens.indices {
+                    if tokens[tokenIndex].quoted {
                         if start == nil { start = tokenIndex }
                         if !openAcross && tokenIndex == start && !current.isEmpty {
                             spans.append(current)

@@ -69,19 +69,22 @@ struct ArticleAnalysis: Sendable {
         findQuotations()
     }
 
-    /// Runs of characters between spaces.
+    /// Runs of characters between spaces, counted on the contiguous bytes.
     static func countWords(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            if byte == 0x20 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                if byte == 0x20 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
             }
+            return count
         }
-        return count
     }
 
     /// Capitalised words used inside sentences (not first, not after a quotation mark or colon).
@@ -89,14 +92,19 @@ struct ArticleAnalysis: Sendable {
         var names = WordSet()
         for sentence in sentences where sentence.blockKind != .subhead {
             var afterBreak = true
-            for token in sentence.tokens {
-                if token.kind == .quote || token.text == ":" || token.text == "(" || token.text == "—" || token.text == "–" {
+            // Tokens read in place: copying each one would cost more than the tests. Only punctuation
+            // tokens are compared with marks (a non-ASCII mark is a slow comparison).
+            let tokens = sentence.tokens
+            for index in tokens.indices {
+                let text = tokens[index].text
+                let kind = tokens[index].kind
+                if kind == .quote || kind == .punctuation && (text == ":" || text == "(" || text == "—" || text == "–") {
                     afterBreak = true
                     continue
                 }
-                if token.kind == .word, token.capitalized, !afterBreak, token.lower != "i",
-                   words.pronouns[token.lower] == nil, words.determiners.contains(token.lower) == false {
-                    names.insert(token.text)
+                if kind == .word, tokens[index].capitalized, !afterBreak, tokens[index].lower != "i",
+                   words.pronouns[tokens[index].lower] == nil, words.determiners.contains(tokens[index].lower) == false {
+                    names.insert(text)
                 }
                 afterBreak = false
             }

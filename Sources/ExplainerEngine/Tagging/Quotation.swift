@@ -33,14 +33,15 @@ enum QuotationFinder {
                 open = false
             }
             for tokenIndex in sentences[sentenceIndex].tokens.indices {
-                let token = sentences[sentenceIndex].tokens[tokenIndex]
-                let double = token.text == "\"" || token.text == "“" || token.text == "”"
-                if double, token.tag == .openQuote {
+                // Only quotation marks need their text looked at; no token is copied.
+                let tag = sentences[sentenceIndex].tokens[tokenIndex].tag
+                let double = (tag == .openQuote || tag == .closeQuote) && isDoubleQuote(sentences[sentenceIndex].tokens[tokenIndex].text)
+                if double, tag == .openQuote {
                     open = true
                     sentences[sentenceIndex].tokens[tokenIndex].quoted = true
                     continue
                 }
-                if double, token.tag == .closeQuote {
+                if double, tag == .closeQuote {
                     sentences[sentenceIndex].tokens[tokenIndex].quoted = open
                     open = false
                     continue
@@ -48,5 +49,9 @@ enum QuotationFinder {
                 sentences[sentenceIndex].tokens[tokenIndex].quoted = open
             }
         }
+    }
+
+    private static func isDoubleQuote(_ text: String) -> Bool {
+        text == "\"" || text == "“" || text == "”"
     }
 }

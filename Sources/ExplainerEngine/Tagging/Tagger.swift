@@ -22,7 +22,19 @@ struct Tagger {
     private final class LookupMemo {
         var readings = WordTable<[Reading]>(minimumCapacity: 512)
         var persons = WordTable<Bool>()
-        var best = WordTable<Int>(minimumCapacity: 256)
+        var openClass = WordTable<OpenClassWord>(minimumCapacity: 512)
+    }
+
+    /// What an open-class word is before its context is looked at, worked out once per word.
+    private struct OpenClassWord {
+        /// The lexicon's readings, hyphenated compounds included; empty when it does not know the word.
+        var known: [Reading]
+        /// `known`, or the suffix guesses when it is empty.
+        var readings: [Reading]
+        /// The first tag, lemma and form: the most frequent reading, or the adverb of an -ly word.
+        var tag: PartOfSpeech
+        var lemma: String
+        var form: WordForm
     }
 
     /// `lexicon.readings(of:)`, remembered.
@@ -31,6 +43,23 @@ struct Tagger {
         let result = lexicon.readings(of: lower)
         memo.readings[lower] = result
         return result
+    }
+
+    /// The open-class analysis of a word, remembered.
+    private func openClassWord(_ lower: String) -> OpenClassWord {
+        if let known = memo.openClass[lower] { return known }
+        let known = readings(of: lower)
+        let readings = known.isEmpty ? guessReadings(lower) : known
+        // The most frequent reading by WordNet's tagged senses; context decides later.
+        let first = readings[mostFrequentReading(readings)]
+        var word = OpenClassWord(known: known, readings: readings, tag: Self.tag(for: first.wordClass), lemma: first.lemma, form: first.form)
+        if lower.hasSuffix("ly"), let adverb = readings.first(where: { $0.wordClass == .adverb }) {
+            word.tag = .adverb
+            word.lemma = adverb.lemma
+            word.form = .base
+        }
+        memo.openClass[lower] = word
+        return word
     }
 
     /// Whether the noun names a person in WordNet, remembered.
@@ -55,12 +84,14 @@ struct Tagger {
         var relativeSaved: Bool?
         var relativeVerbDone = false
         // An auxiliary still waiting for its verb: "did Putin [gift]", "have you [trained]".
-        var pendingAuxiliary: Token?
+        var pendingAuxiliary: Int?
         // "Before the trial began, the researchers sent ...": the first comma ends a fronted clause.
         var frontClause = tokens.first.map { $0.tag == .subordinator || words.clauseOpeners.contains($0.lower) } ?? false
         for index in tokens.indices {
-            let token = tokens[index]
-            if token.text == ",", frontClause {
+            // The token is read in place, not copied: its fields change only where `decide` or an inversion sets them.
+            let tag = tokens[index].tag
+            let isComma = tokens[index].kind == .punctuation && tokens[index].text == ","
+            if isComma, frontClause {
                 frontClause = false
                 clauseHasVerb = false
                 subjectSeen = false
@@ -68,45 +99,45 @@ struct Tagger {
                 pendingAuxiliary = nil
                 continue
             }
-            if token.text == ",", let saved = relativeSaved {
+            if isComma, let saved = relativeSaved {
                 clauseHasVerb = saved
                 relativeVerbDone = false
                 relativeSaved = nil
                 interruptionOpen = false
                 continue
             }
-            if token.text == ",", !clauseHasVerb, subjectSeen {
+            if isComma, !clauseHasVerb, subjectSeen {
                 interruptionOpen.toggle()
                 continue
             }
-            if token.tag == .relative, relativeSaved == nil {
+            if tag == .relative, relativeSaved == nil {
                 relativeSaved = clauseHasVerb
                 relativeVerbDone = false
             }
-            if token.tag == .conjunction, index > 0, tokens[index - 1].text == ",", relativeSaved == nil {
+            if tag == .conjunction, index > 0, tokens[index - 1].text == ",", relativeSaved == nil {
                 // ", and several said ...": a new clause may start.
                 clauseHasVerb = false
                 subjectSeen = false
                 interruptionOpen = false
                 continue
             }
-            switch token.tag {
+            switch tag {
             case .subordinator, .relative, .complementizer, .wh, .openQuote, .closeQuote:
                 clauseHasVerb = false
-                subjectSeen = token.tag == .relative
+                subjectSeen = tag == .relative
                 continue
-            case .punctuation where token.text == ";" || token.text == ":" || token.text == "—" || token.text == "–":
+            case .punctuation where tokens[index].text == ";" || tokens[index].text == ":" || tokens[index].text == "—" || tokens[index].text == "–":
                 clauseHasVerb = false
                 subjectSeen = false
                 continue
             case .auxiliary, .modal:
                 clauseHasVerb = true
                 // Only an auxiliary that opens a question inverts: "What did Putin gift", "Will you retire".
-                pendingAuxiliary = opensQuestion(tokens, index) ? token : nil
+                pendingAuxiliary = opensQuestion(tokens, index) ? index : nil
                 continue
             case .pronoun:
                 // A subject pronoun starts a clause: "as he joined", "and they drove".
-                if words.pronouns[token.lower]?.grammaticalCase == .subject, token.lower != "it" || index == 0 || tokens[index - 1].tag != .verb {
+                if words.pronouns[tokens[index].lower]?.grammaticalCase == .subject, tokens[index].lower != "it" || index == 0 || tokens[index - 1].tag != .verb {
                     clauseHasVerb = false
                     interruptionOpen = false
                 }
@@ -115,21 +146,21 @@ struct Tagger {
             case .properNoun, .number:
                 subjectSeen = true
                 continue
-            case .preposition where token.lower == "because" || words.clausePrepositions.contains(token.lower):
+            case .preposition where tokens[index].lower == "because" || words.clausePrepositions.contains(tokens[index].lower):
                 clauseHasVerb = false
                 subjectSeen = false
                 continue
             default:
                 break
             }
-            guard token.kind == .word, token.tag == .noun || token.tag == .verb || token.tag == .adjective || token.tag == .adverb,
-                  !token.readings.isEmpty, !(token.tag == .properNoun)
+            guard tokens[index].kind == .word, tag == .noun || tag == .verb || tag == .adjective || tag == .adverb,
+                  !tokens[index].readings.isEmpty, !(tag == .properNoun)
             else { continue }
             var subjectEnd = index - 1
-            while subjectEnd > 0, tokens[subjectEnd].canBe(.adverb) || tokens[subjectEnd].tag == .adverb { subjectEnd -= 1 }
+            while subjectEnd > 0, tokens[subjectEnd].readings.canBe(.adverb) || tokens[subjectEnd].tag == .adverb { subjectEnd -= 1 }
             if let pending = pendingAuxiliary, index >= 2, [.properNoun, .noun, .pronoun].contains(tokens[subjectEnd].tag),
-               !(tokens[index - 1].tag == .noun && tokens[index].canBe(.noun) && index + 1 < tokens.count && tokens[index + 1].tag != .punctuation && tokens[index + 1].tag != .preposition && tokens[index + 1].tag != .determiner),
-               let reading = invertedVerb(tokens[index], after: pending) {
+               !(tokens[index - 1].tag == .noun && tokens[index].readings.canBe(.noun) && index + 1 < tokens.count && tokens[index + 1].tag != .punctuation && tokens[index + 1].tag != .preposition && tokens[index + 1].tag != .determiner),
+               let reading = invertedVerb(tokens[index], after: tokens[pending]) {
                 // Subject-auxiliary inversion: the verb after the subject takes the auxiliary's form.
                 tokens[index].tag = .verb
                 tokens[index].lemma = reading.lemma
@@ -141,8 +172,11 @@ struct Tagger {
             // After a restrictive relative clause has its verb, the next verb may be the main one:
             // "A comparison group that kept normal settings gained only 3 minutes".
             let mainHasVerb = relativeVerbDone ? (relativeSaved ?? clauseHasVerb) : clauseHasVerb
-            decide(&tokens, index, clauseHasVerb: mainHasVerb, subjectSeen: subjectSeen, lastVerbForm: lastVerbForm,
-                   interruptionOpen: interruptionOpen)
+            let decision = decide(tokens, index, clauseHasVerb: mainHasVerb, subjectSeen: subjectSeen, lastVerbForm: lastVerbForm,
+                                  interruptionOpen: interruptionOpen)
+            tokens[index].tag = decision.tag
+            tokens[index].lemma = decision.lemma
+            tokens[index].form = decision.form
             if tokens[index].tag == .verb, relativeSaved != nil, [.past, .thirdPerson, .base, .pastOrParticiple].contains(tokens[index].form) {
                 if relativeVerbDone, previousContentTag(tokens, index) != .infinitive, previousContentTag(tokens, index) != .modal,
                    previousContentTag(tokens, index) != .auxiliary {
@@ -196,73 +230,71 @@ struct Tagger {
     }
 
     private func assignLexical(_ tokens: inout [Token], _ index: Int) {
-        var token = tokens[index]
-        defer { tokens[index] = token }
-        switch token.kind {
+        switch tokens[index].kind {
         case .quote:
-            if token.tag != .possessive, token.tag != .openQuote, token.tag != .closeQuote { token.tag = .closeQuote }
+            if tokens[index].tag != .possessive, tokens[index].tag != .openQuote, tokens[index].tag != .closeQuote { tokens[index].tag = .closeQuote }
             return
         case .punctuation:
-            token.tag = .punctuation
+            tokens[index].tag = .punctuation
             return
         case .symbol:
-            token.tag = .symbol
+            tokens[index].tag = .symbol
             return
         case .number:
-            token.tag = .number
-            token.value = Double(token.text.filter { $0 != "," })
+            tokens[index].tag = .number
+            tokens[index].value = Double(tokens[index].text.filter { $0 != "," })
             return
         case .word:
             break
         }
-        if token.tag == .possessive { return }
-        let lower = token.lower
+        if tokens[index].tag == .possessive { return }
+        let lower = tokens[index].lower
         if lower == "'s" || lower == "'" {
             // 's after it/he/she/that/there/what/who is "is"; otherwise the possessive.
             let previous = index > 0 ? tokens[index - 1].lower : ""
             if words.isContractors.contains(previous) {
-                token.tag = .auxiliary
-                token.lemma = "be"
-                token.form = .thirdPerson
+                tokens[index].tag = .auxiliary
+                tokens[index].lemma = "be"
+                tokens[index].form = .thirdPerson
             } else {
-                token.tag = .possessive
+                tokens[index].tag = .possessive
             }
             return
         }
-        // Most words are open-class: one lookup decides that.
-        let closed = words.closedClassWords.contains(lower)
-        if !closed, !lower.utf8.contains(0x2D), lower.utf8.first != 0x27 {
-            assignOpenClass(&token, tokens, index, lower)
+        // Most words are open-class: one lookup decides that, and tells what the lists say of the rest.
+        let closed = words.closedClassWords[lower]
+        if closed == nil, !lower.utf8.contains(0x2D), lower.utf8.first != 0x27 {
+            assignOpenClass(&tokens, index, lower)
             return
         }
-        if let number = words.numberWords[lower] ?? (lower.utf8.contains(0x2D) ? Self.hyphenatedNumber(lower, words) : nil) {
-            token.tag = .number
-            token.value = number
+        if let number = closed?.number ?? (lower.utf8.contains(0x2D) ? Self.hyphenatedNumber(lower, words) : nil) {
+            tokens[index].tag = .number
+            tokens[index].value = number
             return
         }
-        if words.negations.contains(lower) {
-            token.tag = .negation
+        if closed?.isNegation == true {
+            tokens[index].tag = .negation
             return
         }
-        if let auxiliary = words.auxiliaries[lower] ?? Self.cliticAuxiliary(lower) {
+        if let auxiliary = closed?.auxiliary ?? Self.cliticAuxiliary(lower) {
             // "May" the month, "will" the noun: rare enough in news to treat by capital only.
-            if lower == "may", token.capitalized, !token.initial {
-                token.tag = .properNoun
+            if lower == "may", tokens[index].capitalized, !tokens[index].initial {
+                tokens[index].tag = .properNoun
                 return
             }
-            token.tag = auxiliary.tense == .modal ? .modal : .auxiliary
-            token.lemma = auxiliary.lemma
+            tokens[index].tag = auxiliary.tense == .modal ? .modal : .auxiliary
+            tokens[index].lemma = auxiliary.lemma
             switch auxiliary.tense {
-            case .past: token.form = .past
-            case .participle: token.form = .pastParticiple
-            case .gerund: token.form = .gerund
-            case .present: token.form = auxiliary.number == "singular" ? .thirdPerson : .base
-            case .base, .modal: token.form = .base
+            case .past: tokens[index].form = .past
+            case .participle: tokens[index].form = .pastParticiple
+            case .gerund: tokens[index].form = .gerund
+            case .present: tokens[index].form = auxiliary.number == "singular" ? .thirdPerson : .base
+            case .base, .modal: tokens[index].form = .base
             }
             return
         }
-        if let pronoun = words.pronouns[lower], !(lower == "us" && token.text == "US") {
-            token.tag = pronoun.grammaticalCase == .possessive ? .possessivePronoun : .pronoun
+        if let pronoun = closed?.pronoun, !(lower == "us" && tokens[index].text == "US") {
+            tokens[index].tag = pronoun.grammaticalCase == .possessive ? .possessivePronoun : .pronoun
             if lower == "her" {
                 // Possessive before a noun group, object otherwise.
                 let next = index + 1 < tokens.count ? tokens[index + 1] : nil
@@ -271,64 +303,63 @@ struct Tagger {
                     && !words.conjunctions.contains($0.lower) && words.pronouns[$0.lower] == nil
                     && !(lexicalReadings($0.lower).allSatisfy { $0.wordClass == .verb } && !$0.capitalized) } ?? false
                     || next?.kind == .number
-                token.tag = nextIsNominal ? .possessivePronoun : .pronoun
+                tokens[index].tag = nextIsNominal ? .possessivePronoun : .pronoun
             }
             return
         }
         switch lower {
         case "that":
-            token.tag = thatTag(tokens, index)
+            tokens[index].tag = thatTag(tokens, index)
             return
         case "who", "whom", "whose", "which":
             let previous = previousContent(tokens, index)
-            token.tag = previous.map { $0.isNominal || $0.canBe(.noun) || $0.text == "," || $0.tag == .closeQuote || $0.tag == .preposition } ?? false
+            tokens[index].tag = previous.map { $0.isNominal || $0.canBe(.noun) || $0.text == "," || $0.tag == .closeQuote || $0.tag == .preposition } ?? false
                 ? .relative : .wh
-            if lower == "which", previous?.tag == .preposition { token.tag = .relative }
+            if lower == "which", previous?.tag == .preposition { tokens[index].tag = .relative }
             return
         case "what", "when", "where", "why", "how":
-            token.tag = .wh
+            tokens[index].tag = .wh
             if lower == "when" || lower == "where" {
                 let previous = previousContent(tokens, index)
-                if previous != nil, previous?.tag != .openQuote { token.tag = .subordinator }
+                if previous != nil, previous?.tag != .openQuote { tokens[index].tag = .subordinator }
             }
             return
         case "there":
             let next = index + 1 < tokens.count ? tokens[index + 1].lower : ""
             if words.auxiliaries[next]?.lemma == "be" || next == "'s" || words.auxiliaries[next]?.tense == .modal {
-                token.tag = .existential
+                tokens[index].tag = .existential
             } else {
-                token.tag = .adverb
+                tokens[index].tag = .adverb
             }
             return
         case "to":
-            token.tag = infinitiveFollows(tokens, index) ? .infinitive : .preposition
+            tokens[index].tag = infinitiveFollows(tokens, index) ? .infinitive : .preposition
             return
         default:
             break
         }
-        if words.determiners.contains(lower) {
-            let previous = index > 0 ? tokens[index - 1] : nil
-            if ["a", "an", "the"].contains(lower) {
-                token.tag = .determiner
+        if closed?.isDeterminer == true {
+            if lower == "a" || lower == "an" || lower == "the" {
+                tokens[index].tag = .determiner
                 return
             }
             // "the second half", "a nervous first half": a noun after a determiner or adjective.
-            if let previous, previous.tag == .determiner || previous.tag == .adjective || previous.tag == .possessivePronoun,
+            if index > 0, tokens[index - 1].tag == .determiner || tokens[index - 1].tag == .adjective || tokens[index - 1].tag == .possessivePronoun,
                !lexicalReadings(lower).isEmpty {
-                token.readings = lexicalReadings(lower)
-                token.tag = .noun
+                tokens[index].readings = lexicalReadings(lower)
+                tokens[index].tag = .noun
                 return
             }
-            token.tag = determinerOrPronoun(tokens, index)
+            tokens[index].tag = determinerOrPronoun(tokens, index)
             return
         }
-        if words.conjunctions.contains(lower) {
-            let previous = index > 0 ? tokens[index - 1] : nil
-            if lower == "yet", let previous, previous.tag == .negation || previous.tag == .auxiliary || previous.lower == "not" {
-                token.tag = .adverb
+        if closed?.isConjunction == true {
+            if lower == "yet", index > 0,
+               tokens[index - 1].tag == .negation || tokens[index - 1].tag == .auxiliary || tokens[index - 1].lower == "not" {
+                tokens[index].tag = .adverb
                 return
             }
-            token.tag = .conjunction
+            tokens[index].tag = .conjunction
             return
         }
         if lower == "so" {
@@ -336,55 +367,49 @@ struct Tagger {
             let nextReadings = lexicalReadings(next)
             let modifies = words.degreeWords.contains(next)
                 || (!nextReadings.isEmpty && nextReadings.allSatisfy { $0.wordClass == .adjective || $0.wordClass == .adverb })
-            token.tag = modifies || next.isEmpty || tokens[index + 1].kind == .punctuation ? .adverb : .subordinator
+            tokens[index].tag = modifies || next.isEmpty || tokens[index + 1].kind == .punctuation ? .adverb : .subordinator
             return
         }
-        if words.subordinators[lower] != nil && !words.prepositions.contains(lower) {
-            token.tag = .subordinator
+        if closed?.isSubordinator == true && closed?.isPreposition != true {
+            tokens[index].tag = .subordinator
             return
         }
-        if words.prepositions.contains(lower) {
-            token.tag = .preposition
+        if closed?.isPreposition == true {
+            tokens[index].tag = .preposition
             return
         }
-        assignOpenClass(&token, tokens, index, lower)
+        assignOpenClass(&tokens, index, lower)
     }
 
     /// Readings and a first tag for a noun, verb, adjective, adverb or name.
-    private func assignOpenClass(_ token: inout Token, _ tokens: [Token], _ index: Int, _ lower: String) {
-        token.readings = readings(of: lower)
-        if token.capitalized {
-            let isAcronym = Self.isAcronym(token.text)
-            let known = !token.readings.isEmpty
+    private func assignOpenClass(_ tokens: inout [Token], _ index: Int, _ lower: String) {
+        let word = openClassWord(lower)
+        if tokens[index].capitalized {
+            let text = tokens[index].text
+            let initial = tokens[index].initial
+            let isAcronym = Self.isAcronym(text)
+            let known = !word.known.isEmpty
             // "Anna Lind" at the start of a sentence: a capitalised word before a name is part of it,
             // unless it is a role ("Mayor", "Substitute") or only an adjective ("Former").
-            let nextIsName = token.initial && index + 1 < tokens.count && tokens[index + 1].capitalized && tokens[index + 1].kind == .word
+            let nextIsName = initial && index + 1 < tokens.count && tokens[index + 1].capitalized && tokens[index + 1].kind == .word
                 && names.contains(tokens[index + 1].text) && words.titles[lower] == nil && !words.honorifics.contains(lower)
-                && !token.readings.allSatisfy { $0.wordClass == .adjective || $0.wordClass == .adverb }
+                && !word.known.allSatisfy { $0.wordClass == .adjective || $0.wordClass == .adverb }
                 && !isPersonNoun(lower)
-            let name = names.contains(token.text) || isAcronym || (token.initial && nextIsName)
-            if !token.initial || !known || name {
+            let name = names.contains(text) || isAcronym || (initial && nextIsName)
+            if !initial || !known || name {
                 // Titles before a name stay common nouns so "Mayor Benedikt Orr" reads as title + name.
-                if !(token.initial && words.titles[lower] != nil && !name) {
-                    token.tag = .properNoun
-                    token.lemma = token.text
+                if !(initial && words.titles[lower] != nil && !name) {
+                    tokens[index].readings = word.known
+                    tokens[index].tag = .properNoun
+                    tokens[index].lemma = text
                     return
                 }
             }
         }
-        if token.readings.isEmpty {
-            token.readings = guessReadings(lower)
-        }
-        // The most frequent reading by WordNet's tagged senses; context decides later.
-        let first = token.readings[mostFrequentReading(token.readings, lower)]
-        token.tag = Self.tag(for: first.wordClass)
-        token.lemma = first.lemma
-        token.form = first.form
-        if lower.hasSuffix("ly"), let adverb = token.reading(.adverb) {
-            token.tag = .adverb
-            token.lemma = adverb.lemma
-            token.form = .base
-        }
+        tokens[index].readings = word.readings
+        tokens[index].tag = word.tag
+        tokens[index].lemma = word.lemma
+        tokens[index].form = word.form
     }
 
     /// "US", "U.N.", "NATO": two or more characters, all capitals (and dots or hyphens), at least one letter.
@@ -402,10 +427,9 @@ struct Tagger {
         return count >= 2 && letters > 0
     }
 
-    /// The index of the reading with the most tagged senses (the first of equals), remembered per word.
-    private func mostFrequentReading(_ readings: [Reading], _ lower: String) -> Int {
+    /// The index of the reading with the most tagged senses (the first of equals).
+    private func mostFrequentReading(_ readings: [Reading]) -> Int {
         guard readings.count > 1 else { return 0 }
-        if let known = memo.best[lower] { return known }
         var best = 0
         var bestWeight = lexicon.taggedSenses(readings[0].lemma, as: readings[0].wordClass)
         for index in readings.indices.dropFirst() {
@@ -415,7 +439,6 @@ struct Tagger {
                 bestWeight = weight
             }
         }
-        memo.best[lower] = best
         return best
     }
 
@@ -482,25 +505,29 @@ struct Tagger {
 
     // MARK: Context
 
+    /// The token before `index`, skipping adverbs that are words.
     private func previousContent(_ tokens: [Token], _ index: Int) -> Token? {
+        previousContentIndex(tokens, index).map { tokens[$0] }
+    }
+
+    private func previousContentIndex(_ tokens: [Token], _ index: Int) -> Int? {
         var position = index - 1
         while position >= 0 {
-            if tokens[position].tag != .adverb || tokens[position].kind != .word { return tokens[position] }
+            if tokens[position].tag != .adverb || tokens[position].kind != .word { return position }
             position -= 1
         }
         return nil
     }
 
-    private func previousContentToken(_ tokens: [Token], _ index: Int) -> Token? {
+    /// The token before `index`, skipping adverbs and negations.
+    private func previousContentPosition(_ tokens: [Token], _ index: Int) -> Int? {
         var position = index - 1
         while position >= 0, tokens[position].tag == .adverb || tokens[position].tag == .negation { position -= 1 }
-        return position >= 0 ? tokens[position] : nil
+        return position >= 0 ? position : nil
     }
 
     private func previousContentTag(_ tokens: [Token], _ index: Int) -> PartOfSpeech? {
-        var position = index - 1
-        while position >= 0, tokens[position].tag == .adverb || tokens[position].tag == .negation { position -= 1 }
-        return position >= 0 ? tokens[position].tag : nil
+        previousContentPosition(tokens, index).map { tokens[$0].tag }
     }
 
     /// "that": complementizer after a verb or adjective, relative after a noun, else determiner or pronoun.
@@ -595,115 +622,107 @@ struct Tagger {
         return afterReadings.contains { $0.wordClass == .noun || $0.wordClass == .adjective } || after.capitalized
     }
 
-    /// Noun, verb, adjective or adverb for an open-class word, from its neighbours.
-    private func decide(
-        _ tokens: inout [Token], _ index: Int, clauseHasVerb: Bool, subjectSeen: Bool, lastVerbForm: WordForm?,
-        interruptionOpen: Bool
-    ) {
-        var token = tokens[index]
-        defer { tokens[index] = token }
-        let readings = token.readings
-        func use(_ reading: Reading) {
-            token.tag = Self.tag(for: reading.wordClass)
-            token.lemma = reading.lemma
-            token.form = reading.form
+    /// What `decide` makes of an open-class word.
+    private struct Decision {
+        var tag: PartOfSpeech
+        var lemma: String
+        var form: WordForm
+
+        init(tag: PartOfSpeech, lemma: String, form: WordForm) {
+            self.tag = tag
+            self.lemma = lemma
+            self.form = form
         }
-        let verbReadings = readings.filter { $0.wordClass == .verb }
-        let noun = token.reading(.noun)
-        let adjective = token.reading(.adjective)
-        let adverb = token.reading(.adverb)
-        let previous = previousContent(tokens, index)
+
+        /// The reading's class, lemma and form, or `form` instead of its form.
+        init(_ reading: Reading, form: WordForm? = nil) {
+            self.init(tag: Tagger.tag(for: reading.wordClass), lemma: reading.lemma, form: form ?? reading.form)
+        }
+    }
+
+    /// Noun, verb, adjective or adverb for an open-class word, from its neighbours.
+    ///
+    /// The tokens are read in place, not copied: copying a token costs more than the test it serves.
+    private func decide(
+        _ tokens: [Token], _ index: Int, clauseHasVerb: Bool, subjectSeen: Bool, lastVerbForm: WordForm?,
+        interruptionOpen: Bool
+    ) -> Decision {
+        let readings = tokens[index].readings
+        let lower = tokens[index].lower
+        let noun = readings.first { $0.wordClass == .noun }
+        let adjective = readings.first { $0.wordClass == .adjective }
+        let adverb = readings.first { $0.wordClass == .adverb }
+        let previous = previousContentIndex(tokens, index)
         let previousTag = previousContentTag(tokens, index)
-        let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-        let nextCanBeNoun = next.map { $0.kind == .number || $0.tag == .properNoun || $0.canBe(.noun) || $0.canBe(.adjective) } ?? false
-        func verb(_ forms: [WordForm]) -> Reading? { verbReadings.first { forms.contains($0.form) } }
+        let next: Int? = index + 1 < tokens.count ? index + 1 : nil
+        let nextTag = next.map { tokens[$0].tag }
+        let nextKind = next.map { tokens[$0].kind }
+        let nextCanBeNoun = next.map { tokens[$0].kind == .number || tokens[$0].tag == .properNoun || tokens[$0].readings.canBe(.noun) || tokens[$0].readings.canBe(.adjective) } ?? false
+        func verb(_ forms: [WordForm]) -> Reading? { readings.first { $0.wordClass == .verb && forms.contains($0.form) } }
 
         // ", the coastguard said." — a speech verb closing the sentence after its speaker.
         if let speech = verb([.past, .pastOrParticiple, .thirdPerson]), words.speechVerbs.contains(speech.lemma),
            [.noun, .properNoun, .pronoun].contains(previousTag ?? .punctuation),
-           next == nil || [".", ",", "!", "?"].contains(next!.text) || next!.tag == .preposition {
-            use(speech)
-            if speech.form == .pastOrParticiple { token.form = .past }
-            return
+           next == nil || [".", ",", "!", "?"].contains(tokens[index + 1].text) || nextTag == .preposition {
+            return Decision(speech, form: speech.form == .pastOrParticiple ? .past : speech.form)
         }
         // '"... better than gravel," said Professor Elin Strand': a speech verb right after a quotation.
         if let speech = verb([.past, .pastOrParticiple, .thirdPerson]), words.speechVerbs.contains(speech.lemma),
            previousTag == .closeQuote {
-            use(speech)
-            if speech.form == .pastOrParticiple { token.form = .past }
-            return
+            return Decision(speech, form: speech.form == .pastOrParticiple ? .past : speech.form)
         }
         // Adverbs that are only adverbs, and -ly adverbs.
-        if let adverb, readings.count == 1 || (token.lower.hasSuffix("ly") && adjective == nil) {
-            use(adverb)
-            return
+        if let adverb, readings.count == 1 || (lower.hasSuffix("ly") && adjective == nil) {
+            return Decision(adverb)
         }
         // "will now pay", "has also said": between a modal or auxiliary and a verb, an adverb.
         if let adverb, previousTag == .modal || previousTag == .auxiliary,
-           let next, next.readings.contains(where: { $0.wordClass == .verb }), !next.capitalized {
-            use(adverb)
-            return
+           let next, tokens[next].readings.contains(where: { $0.wordClass == .verb }), !tokens[next].capitalized {
+            return Decision(adverb)
         }
         switch previousTag {
         case .determiner, .possessivePronoun, .possessive, .number, .adjective:
             // Inside a noun group: adjective before a noun, else noun; participles act as adjectives.
             if previousTag == .number, let verb = verb([.past, .pastOrParticiple, .thirdPerson]), subjectSeen, !clauseHasVerb,
-               noun == nil || next?.tag == .determiner || next?.kind == .number {
-                use(verb)  // "About 620 people work" is handled by the noun; "Revenue rose 7.4 percent" never gets here.
-                if verb.form == .pastOrParticiple { token.form = .past }  // "The club's eight won the regatta"
-                return
+               noun == nil || nextTag == .determiner || nextKind == .number {
+                // "About 620 people work" is handled by the noun; "Revenue rose 7.4 percent" never gets here.
+                return Decision(verb, form: verb.form == .pastOrParticiple ? .past : verb.form)  // "The club's eight won"
             }
             // "the first round takes place": a noun ends the group before a finite verb.
-            if let noun, !clauseHasVerb, let next, next.readings.contains(where: { $0.wordClass == .verb && [.thirdPerson, .past].contains($0.form) }),
-               !next.capitalized, index + 2 < tokens.count, [.determiner, .noun, .preposition].contains(tokens[index + 2].tag) || tokens[index + 2].canBe(.noun) {
-                use(noun)
-                return
+            if let noun, !clauseHasVerb, let next,
+               tokens[next].readings.contains(where: { $0.wordClass == .verb && [.thirdPerson, .past].contains($0.form) }),
+               !tokens[next].capitalized, index + 2 < tokens.count,
+               [.determiner, .noun, .preposition].contains(tokens[index + 2].tag) || tokens[index + 2].readings.canBe(.noun) {
+                return Decision(noun)
             }
             if let adjective, nextCanBeNoun || noun == nil {
-                use(adjective)
-                return
+                return Decision(adjective)
             }
             if let noun {
-                if nextCanBeNoun, next?.canBe(.noun) == true, next?.tag != .properNoun, adjective == nil, noun.form == .base,
-                   next?.reading(.noun) != nil {
-                    use(noun)  // noun modifier: "tea set", "support beams"
-                    return
-                }
-                use(noun)
-                return
+                return Decision(noun)  // also a noun modifier: "tea set", "support beams"
             }
             if let participle = verb([.pastOrParticiple, .pastParticiple, .gerund]) {
-                token.tag = .adjective
-                token.lemma = token.lower
-                token.form = participle.form
-                return
+                return Decision(tag: .adjective, lemma: lower, form: participle.form)
             }
         case .modal, .infinitive:
             if let base = verb([.base]) {
-                use(base)
-                return
+                return Decision(base)
             }
         case .auxiliary:
-            let auxiliary = previousContentToken(tokens, index)?.lemma
+            let auxiliary = previousContentPosition(tokens, index).map { tokens[$0].lemma }
             if auxiliary == "have", let participle = verb([.pastParticiple, .pastOrParticiple]) {
-                use(participle)
-                token.form = .pastParticiple
-                return
+                return Decision(participle, form: .pastParticiple)
             }
             if auxiliary == "be" {
                 if let gerund = verb([.gerund]) {
-                    use(gerund)
-                    return
+                    return Decision(gerund)
                 }
                 if let participle = verb([.pastParticiple, .pastOrParticiple]) {
-                    use(participle)
-                    token.form = .pastParticiple
-                    return
+                    return Decision(participle, form: .pastParticiple)
                 }
             }
             if auxiliary == "do", let base = verb([.base]) {
-                use(base)
-                return
+                return Decision(base)
             }
         case .pronoun, .properNoun, .noun, .relative, .closeQuote:
             // Right after a subject: a finite verb when the clause has none yet.
@@ -711,10 +730,9 @@ struct Tagger {
                 // "Rooftop gardens in Bergvik doubled the number": a plural noun, its phrase, then the verb.
                 if previousTag == .noun || previousTag == .properNoun, let noun, noun.form == .plural, verb([.thirdPerson]) != nil,
                    pastAfterPhrase(tokens, after: index) {
-                    use(noun)
-                    return
+                    return Decision(noun)
                 }
-                let pluralSubject = previous.map { $0.form == .plural || words.pluralSubjectPronouns.contains($0.lower) } ?? false
+                let pluralSubject = previous.map { tokens[$0].form == .plural || words.pluralSubjectPronouns.contains(tokens[$0].lower) } ?? false
                 let forms: [WordForm] = pluralSubject || previousTag == .relative ? [.past, .pastOrParticiple, .thirdPerson, .base]
                     : [.past, .pastOrParticiple, .thirdPerson]
                 // A pronoun subject has no reduced relative clause, and a reporting verb expects a clause after it.
@@ -727,98 +745,80 @@ struct Tagger {
                     var pluralBeforePast = false
                     if finite.form == .thirdPerson, let noun, noun.form == .plural,
                        lexicon.taggedSenses(noun.lemma, as: .noun) >= lexicon.taggedSenses(finite.lemma, as: .verb),
-                       let next, !next.capitalized,
-                       next.readings.contains(where: { $0.wordClass == .verb && [.past, .pastOrParticiple].contains($0.form) }) {
-                        let onlyVerb = next.readings.allSatisfy { $0.wordClass == .verb }
-                        let modifier = previous.map { $0.tag == .noun && !isPersonNoun($0.lemma) } ?? false
+                       let next, !tokens[next].capitalized,
+                       tokens[next].readings.contains(where: { $0.wordClass == .verb && [.past, .pastOrParticiple].contains($0.form) }) {
+                        let onlyVerb = tokens[next].readings.allSatisfy { $0.wordClass == .verb }
+                        let modifier = previous.map { tokens[$0].tag == .noun && !isPersonNoun(tokens[$0].lemma) } ?? false
                         pluralBeforePast = onlyVerb || modifier
                     }
                     let nextIsVerb = next.map { candidate in
-                        candidate.tag == .auxiliary || candidate.tag == .modal
-                            || (pluralBeforePast && !candidate.capitalized
-                                && candidate.readings.contains { $0.wordClass == .verb && [.past, .pastOrParticiple].contains($0.form) })
-                            || (candidate.readings.allSatisfy { $0.wordClass == .verb } && !candidate.readings.isEmpty
-                                && candidate.readings.contains { [.past, .thirdPerson].contains($0.form) })
-                            || (words.irregularPast[candidate.lower] != nil && !candidate.capitalized)
+                        tokens[candidate].tag == .auxiliary || tokens[candidate].tag == .modal
+                            || (pluralBeforePast && !tokens[candidate].capitalized
+                                && tokens[candidate].readings.contains { $0.wordClass == .verb && [.past, .pastOrParticiple].contains($0.form) })
+                            || (tokens[candidate].readings.allSatisfy { $0.wordClass == .verb } && !tokens[candidate].readings.isEmpty
+                                && tokens[candidate].readings.contains { [.past, .thirdPerson].contains($0.form) })
+                            || (words.irregularPast[tokens[candidate].lower] != nil && !tokens[candidate].capitalized)
                     } ?? false
                     if !nextIsVerb || previousTag == .relative {
-                        use(finite)
-                        if finite.form == .pastOrParticiple { token.form = .past }
-                        return
+                        return Decision(finite, form: finite.form == .pastOrParticiple ? .past : finite.form)
                     }
                 }
                 // A base form after a plural subject followed by an object: "shop owners say they".
-                if let base = verb([.base]), let next, next.tag == .pronoun || next.tag == .determiner || next.tag == .complementizer {
-                    use(base)
-                    return
+                if let base = verb([.base]), nextTag == .pronoun || nextTag == .determiner || nextTag == .complementizer {
+                    return Decision(base)
                 }
             }
         case .conjunction:
             // Coordinated verbs: "... and build a wider crossing", "... and gave the pupils".
             if let lastVerbForm, let coordinated = verb(lastVerbForm == .base ? [.base] : [lastVerbForm, .past, .pastOrParticiple, .thirdPerson]),
-               next.map({ ($0.canBe(.noun) && !$0.capitalized && noun == nil && coordinated.form != .base) || $0.tag == .determiner || $0.tag == .pronoun || $0.tag == .possessivePronoun || $0.tag == .properNoun || $0.kind == .number || $0.tag == .number || $0.tag == .preposition || $0.tag == .infinitive || $0.tag == .adverb }) ?? false {
-                use(coordinated)
-                if coordinated.form == .pastOrParticiple { token.form = .past }
-                return
+               next.map({ (tokens[$0].readings.canBe(.noun) && !tokens[$0].capitalized && noun == nil && coordinated.form != .base) || tokens[$0].tag == .determiner || tokens[$0].tag == .pronoun || tokens[$0].tag == .possessivePronoun || tokens[$0].tag == .properNoun || tokens[$0].kind == .number || tokens[$0].tag == .number || tokens[$0].tag == .preposition || tokens[$0].tag == .infinitive || tokens[$0].tag == .adverb }) ?? false {
+                return Decision(coordinated, form: coordinated.form == .pastOrParticiple ? .past : coordinated.form)
             }
-        case .punctuation where previous?.text == "," || previous?.text == "–" || previous?.text == "—":
+        case .punctuation where previous.map({ tokens[$0].text == "," || tokens[$0].text == "–" || tokens[$0].text == "—" }) == true:
             // After a comma: a participle opens a phrase that another comma closes before the
             // main verb ("Kim, known for ..., beamed"); otherwise, with no verb yet, it is the verb.
             let participle = verb([.pastParticiple, .pastOrParticiple])
             // A base form only with an object or phrase after it, not before another noun ("league president").
-            let baseAllowed = next.map { [.determiner, .pronoun, .possessivePronoun, .preposition, .adverb, .infinitive].contains($0.tag) } ?? false
+            let baseAllowed = nextTag.map { [.determiner, .pronoun, .possessivePronoun, .preposition, .adverb, .infinitive].contains($0) } ?? false
             let finite = verb([.past, .pastOrParticiple, .thirdPerson]) ?? (baseAllowed ? verb([.base]) : nil)
             if let participle, clauseHasVerb || interruptionCloses(tokens, after: index) || finite == nil {
-                use(participle)
-                token.form = .pastParticiple
-                return
+                return Decision(participle, form: .pastParticiple)
             }
             if !clauseHasVerb, let finite {
-                use(finite)
-                if finite.form == .pastOrParticiple { token.form = .past }
-                return
+                return Decision(finite, form: finite.form == .pastOrParticiple ? .past : finite.form)
             }
-            if let gerund = verb([.gerund]), noun == nil || next?.tag == .determiner || clauseHasVerb {
-                use(gerund)
-                return
+            if let gerund = verb([.gerund]), noun == nil || nextTag == .determiner || clauseHasVerb {
+                return Decision(gerund)
             }
         default:
             break
         }
         // A role between a noun and a name: "Fire chief Erik Holm", "union official Selma Haug".
-        if let noun, previousTag == .noun || previousTag == .properNoun, next?.tag == .properNoun {
-            use(noun)
-            return
+        if let noun, previousTag == .noun || previousTag == .properNoun, nextTag == .properNoun {
+            return Decision(noun)
         }
         // Defaults: a noun, else an adjective, else the first reading.
-        let nextIsBareNoun = next.map { $0.kind == .word && $0.tag != .properNoun && !$0.capitalized && $0.canBe(.noun)
-            && !words.determiners.contains($0.lower) && words.pronouns[$0.lower] == nil } ?? false
-        if let participle = verb([.pastOrParticiple, .pastParticiple, .gerund]), nextIsBareNoun || next?.tag == .adjective,
+        let nextIsBareNoun = next.map { tokens[$0].kind == .word && tokens[$0].tag != .properNoun && !tokens[$0].capitalized && tokens[$0].readings.canBe(.noun)
+            && !words.determiners.contains(tokens[$0].lower) && words.pronouns[tokens[$0].lower] == nil } ?? false
+        if let participle = verb([.pastOrParticiple, .pastParticiple, .gerund]), nextIsBareNoun || nextTag == .adjective,
            participle.form != .gerund || adjective != nil || previousTag == nil,
            previousTag == .preposition || previousTag == .conjunction || previousTag == nil || previousTag == .adjective {
             // "Sales of chilled ready meals", "frozen and chilled food", "Operating margin", "to operating profit".
-            token.tag = .adjective
-            token.lemma = token.lower
-            token.form = participle.form
-            return
+            return Decision(tag: .adjective, lemma: lower, form: participle.form)
         }
-        if token.lower.hasSuffix("ing"), let gerund = verb([.gerund]), previousTag == .preposition || previousTag == nil {
-            use(gerund)
-            return
+        if lower.hasSuffix("ing"), let gerund = verb([.gerund]), previousTag == .preposition || previousTag == nil {
+            return Decision(gerund)
         }
-        if let adjective, nextCanBeNoun, next?.tag != .preposition {
-            use(adjective)
-            return
+        if let adjective, nextCanBeNoun, nextTag != .preposition {
+            return Decision(adjective)
         }
         if let noun {
-            use(noun)
-            return
+            return Decision(noun)
         }
         if let adjective {
-            use(adjective)
-            return
+            return Decision(adjective)
         }
-        use(readings[0])
+        return Decision(readings[0])
     }
 
     /// Whether an unmistakable finite verb comes later in the clause ("412 adults aged 25 to 60 took part"):
