@@ -147,6 +147,9 @@ struct QuestionGeneratorTests {
             == "The blaze.")
         #expect(answer("What did volunteers carry to safety?", "Volunteers carried more than 300 ship models to safety.")
             == "More than 300 ship models.")
+        // "to" before a word that can be a verb is no such phrase.
+        #expect(!EngineTestSupport.candidates("The company expects the recall to cost between 180 million and 210 million crowns.")
+            .contains { $0.question.hasSuffix("to cost?") })
     }
 
     @Test("a title word inside a body's name is part of the name: Marrow Bay General Hospital")

@@ -23,6 +23,8 @@ struct TaggerTests {
         #expect(tags["wants"] == .verb && tags["improved"] == .adjective)
         tags = EngineTestSupport.tags("The mayor opens renovated baths on Friday.")
         #expect(tags["opens"] == .verb)
+        tags = EngineTestSupport.tags("Lumiq shares closed down 8.3 percent at 312.50 crowns.")
+        #expect(tags["shares"] == .noun && tags["closed"] == .verb)
     }
 
     @Test("an adverb between a modal and its verb: the city will now pay")

@@ -80,7 +80,9 @@ extension QuestionGenerator {
                 // object belongs to the verb, so the question keeps it and the answer is the object.
                 if first + 1 < clause.complements.count, case .prepositional(let preposition) = clause.complements[first + 1].kind,
                    let bare = clause.complements[first + 1].group, bare.range.count == 1, tokens[bare.head].tag == .noun,
-                   tokens[bare.head].form != .plural, !isTimeGroup(bare, sentence: clause.sentence) {
+                   tokens[bare.head].form != .plural, !isTimeGroup(bare, sentence: clause.sentence),
+                   // "expects the recall to cost": "to" before a word that can be a verb may be an infinitive.
+                   preposition != "to" || !tokens[bare.head].readings.contains(where: { $0.wordClass == .verb }) {
                     asked += [preposition, tokens[bare.head].lower]
                     range = object.range
                 }

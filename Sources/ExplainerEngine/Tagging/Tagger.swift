@@ -751,6 +751,14 @@ struct Tagger {
                         let modifier = previous.map { tokens[$0].tag == .noun && !isPersonNoun(tokens[$0].lemma) } ?? false
                         pluralBeforePast = onlyVerb || modifier
                     }
+                    // "Lumiq shares closed down 8.3 percent": a past tense followed by a particle or a number,
+                    // not by the noun it would describe, is the verb.
+                    if !pluralBeforePast, finite.form == .thirdPerson, let noun, noun.form == .plural, let next, next + 1 < tokens.count,
+                       !tokens[next].capitalized,
+                       tokens[next].readings.contains(where: { $0.wordClass == .verb && [.past, .pastOrParticiple].contains($0.form) }),
+                       words.prepositions.contains(tokens[next + 1].lower) || tokens[next + 1].kind == .number {
+                        pluralBeforePast = true
+                    }
                     let nextIsVerb = next.map { candidate in
                         tokens[candidate].tag == .auxiliary || tokens[candidate].tag == .modal
                             || (pluralBeforePast && !tokens[candidate].capitalized
