@@ -215,10 +215,18 @@ struct StructureParser: Sendable {
         return blocks
     }
 
+    /// A thematic break: three or more of one mark (-, * or _) and spaces, nothing else.
     private static func isRule(_ line: String) -> Bool {
         guard let first = line.utf8.first, first == 0x2D || first == 0x2A || first == 0x5F else { return false }
-        let compact = line.replacingOccurrences(of: " ", with: "")
-        return compact.count >= 3 && (Set(compact) == ["-"] || Set(compact) == ["*"] || Set(compact) == ["_"])
+        var marks = 0
+        for byte in line.utf8 {
+            if byte == first {
+                marks += 1
+            } else if byte != 0x20 {
+                return false
+            }
+        }
+        return marks >= 3
     }
 
     /// "- text", "* text", "+ text", "1. text", "2) text" → text.
