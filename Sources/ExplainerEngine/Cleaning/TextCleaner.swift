@@ -35,13 +35,22 @@ struct TextCleaner: Sendable {
         var removed: [String] = []
         var blocks: [[String]] = []
         var current: [String] = []
-        for rawLine in characters.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            let line = Self.trimmed(rawLine)
-            if line.isEmpty {
-                if !current.isEmpty { blocks.append(current) }
-                current = []
-            } else {
-                current.append(line)
+        var text = characters
+        text.withUTF8 { bytes in
+            // Lines, each without the spaces and tabs at its ends, split on the contiguous bytes.
+            var lineStart = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+                var start = lineStart
+                var end = index
+                lineStart = index + 1
+                while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+                while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+                if start == end {
+                    if !current.isEmpty { blocks.append(current) }
+                    current = []
+                } else {
+                    current.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                }
             }
         }
         if !current.isEmpty { blocks.append(current) }
@@ -84,19 +93,6 @@ struct TextCleaner: Sendable {
             output.append(paragraph)
         }
         return Result(text: output.joined(separator: "\n\n"), removedLines: removed, removedRepeats: repeats)
-    }
-
-    /// A line without leading and trailing spaces and tabs.
-    private static func trimmed(_ bytes: Substring.UTF8View) -> String {
-        var start = bytes.startIndex
-        var end = bytes.endIndex
-        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
-        while end > start {
-            let before = bytes.index(before: end)
-            guard bytes[before] == 0x20 || bytes[before] == 0x09 else { break }
-            end = before
-        }
-        return String(Substring(bytes[start..<end]))
     }
 
     /// Whether the text holds anything `normalizeCharacters` would change: CR, &, or a
@@ -212,7 +208,7 @@ struct TextCleaner: Sendable {
         }
         let lower = line.utf8.count > 80 ? String(line.prefix(40)).lowercased() : line.lowercased()
         if line.utf8.count <= 80 {
-            let bare = lower.trimmingCharacters(in: Self.noiseEdges)
+            let bare = Self.trimmingNoiseEdges(lower)
             if words.noiseLines.contains(bare) { return true }
         }
         if let first = lower.utf8.first, words.noisePrefixFirstBytes.contains(first),
@@ -250,6 +246,24 @@ struct TextCleaner: Sendable {
             return true
         }
         return false
+    }
+
+    /// `text` without `noiseEdges` at either end: on the bytes when the text is ASCII, through Foundation otherwise.
+    private static func trimmingNoiseEdges(_ text: String) -> String {
+        var copy = text
+        let ascii: String? = copy.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // The ASCII members of `noiseEdges`: space . : ! | > -
+            func isEdge(_ byte: UInt8) -> Bool {
+                byte == 0x20 || byte == 0x2E || byte == 0x3A || byte == 0x21 || byte == 0x7C || byte == 0x3E || byte == 0x2D
+            }
+            var start = 0
+            var end = bytes.count
+            while start < end, isEdge(bytes[start]) { start += 1 }
+            while end > start, isEdge(bytes[end - 1]) { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        return ascii ?? text.trimmingCharacters(in: noiseEdges)
     }
 
     /// A photo caption: a sentence-like line that ends in a credit instead of a full stop.

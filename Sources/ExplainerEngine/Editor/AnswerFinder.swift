@@ -120,7 +120,8 @@ struct AnswerFinder: Sendable {
             case .noun, .verb, .adjective, .properNoun, .number:
                 let lemma = token.tag == .properNoun ? token.lower : token.lemma
                 guard lemma.count > 1 else { continue }
-                if lemma.contains("-") {
+                // The byte test first: Foundation's search only runs for a lemma with a hyphen in it.
+                if lemma.utf8.contains(0x2D), lemma.contains("-") {
                     for part in lemma.split(separator: "-") where part.count > 2 {
                         result.insert(analysis.lexicon.readings(of: String(part)).first?.lemma ?? String(part))
                     }

@@ -31,7 +31,7 @@ struct StructureParser: Sendable {
     private func plainBlocks(_ text: String) -> [ArticleStructure.Block] {
         var blocks: [ArticleStructure.Block] = []
         for raw in Self.blocks(of: text) {
-            let lines = raw.utf8.split(separator: 0x0A).map { String(Substring($0)) }.filter { !$0.isEmpty }
+            let lines = Self.lines(of: raw)
             guard !lines.isEmpty else { continue }
             // Interview lines may share a block; each Q:/A: starts a new one.
             var pending: [String] = []
@@ -65,6 +65,20 @@ struct StructureParser: Sendable {
             blocks[first].text = stripDateline(blocks[first].text)
         }
         return blocks
+    }
+
+    /// The non-empty lines of a block, split on its contiguous bytes.
+    static func lines(of block: Substring) -> [String] {
+        var block = block
+        return block.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+                if index > start { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                start = index + 1
+            }
+            return lines
+        }
     }
 
     /// `Q: text`, `Q. text` or `Q - text` → text.
@@ -201,10 +215,18 @@ struct StructureParser: Sendable {
         return blocks
     }
 
+    /// A thematic break: three or more of one mark (-, * or _) and spaces, nothing else.
     private static func isRule(_ line: String) -> Bool {
         guard let first = line.utf8.first, first == 0x2D || first == 0x2A || first == 0x5F else { return false }
-        let compact = line.replacingOccurrences(of: " ", with: "")
-        return compact.count >= 3 && (Set(compact) == ["-"] || Set(compact) == ["*"] || Set(compact) == ["_"])
+        var marks = 0
+        for byte in line.utf8 {
+            if byte == first {
+                marks += 1
+            } else if byte != 0x20 {
+                return false
+            }
+        }
+        return marks >= 3
     }
 
     /// "- text", "* text", "+ text", "1. text", "2) text" → text.
