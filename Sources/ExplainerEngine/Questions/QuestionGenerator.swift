@@ -379,16 +379,7 @@ struct QuestionGenerator {
                 bytes.append(byte)
             }
         }
-        var count = 0
-        var inWord = false
-        for byte in bytes {
-            if byte == 0x20 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-            }
-        }
+        let count = ArticleAnalysis.countWords(bytes: bytes)
         guard count >= 2, count <= maxWords else { return nil }
         while let last = bytes.last, last == 0x2C || last == 0x3B || last == 0x3A || last == 0x2E { bytes.removeLast() }
         bytes.append(0x3F)

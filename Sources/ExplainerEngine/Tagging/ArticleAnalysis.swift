@@ -72,19 +72,22 @@ struct ArticleAnalysis: Sendable {
     /// Runs of characters between spaces, counted on the contiguous bytes.
     static func countWords(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { bytes in
-            var count = 0
-            var inWord = false
-            for byte in bytes {
-                if byte == 0x20 {
-                    inWord = false
-                } else if !inWord {
-                    inWord = true
-                    count += 1
-                }
+        return text.withUTF8 { countWords(bytes: $0) }
+    }
+
+    /// Runs of bytes between spaces.
+    static func countWords(bytes: some Sequence<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
             }
-            return count
         }
+        return count
     }
 
     /// Capitalised words used inside sentences (not first, not after a quotation mark or colon).
