@@ -194,6 +194,14 @@ struct QuestionGeneratorTests {
         #expect(!EngineTestSupport.candidates(context).contains { $0.question.contains("give the passengers") })
     }
 
+    @Test("a source named with a description: according to Lidia Marsh, the town's returning officer")
+    func accordingToSource() {
+        let text = "Turnout was 61 percent, the highest in two decades, according to Lidia Marsh, the town's returning officer."
+        #expect(answer("Who is Lidia Marsh?", text) == "The town's returning officer.")
+        // Without a description there is nothing to ask.
+        #expect(answer("Who is Lidia Marsh?", "Turnout was 61 percent, the highest in two decades, according to Lidia Marsh.") == nil)
+    }
+
     @Test("a recipient after \"to\" asks the same question")
     func toDative() {
         #expect(answer("What did the harbour board send Mira Holt?", "Later, the harbour board sent a letter of thanks to Mira Holt.")

@@ -128,6 +128,29 @@ extension QuestionGenerator {
         return result
     }
 
+    /// A source named with a description: "according to Lidia Marsh, the town's returning officer."
+    /// → "Who is Lidia Marsh?"
+    func sourceQuestions(_ sentence: AnalyzedSentence) -> [CandidateQuestion] {
+        let tokens = sentence.tokens
+        var result: [CandidateQuestion] = []
+        for mention in analysis.entities.mentions(in: sentence.index) {
+            let start = mention.range.lowerBound, end = mention.range.upperBound
+            guard start >= 2, tokens[start - 1].lower == "to", tokens[start - 2].lower == "according",
+                  analysis.entities[mention.entity].kind == .person, end + 1 < tokens.count, tokens[end].text == ",",
+                  !tokens[mention.range].contains(where: \.quoted),
+                  let group = NounGroupFinder(words: words).group(in: tokens, at: end + 1, limit: tokens.count),
+                  // "the town's returning officer", "its chair", "Corvane's chief economist".
+                  [.determiner, .possessivePronoun].contains(tokens[group.range.lowerBound].tag)
+                    || tokens[group.range].contains(where: { $0.tag == .possessive }),
+                  group.range.upperBound == tokens.count || [",", ".", ";"].contains(tokens[group.range.upperBound].text),
+                  analysis.entity(of: group, in: sentence.index) == nil,
+                  let candidate = whoIs(mention.entity, description: group.range, sentence: sentence.index, score: 7)
+            else { continue }
+            result.append(candidate)
+        }
+        return result
+    }
+
     private func whoIs(_ entity: Int, description: Range<Int>, sentence: Int, score: Double) -> CandidateQuestion? {
         let kind = analysis.entities[entity].kind
         guard kind == .person || kind == .organisation || kind == .unknown else { return nil }

@@ -53,6 +53,7 @@ struct QuestionGenerator {
                 }
             }
             result += titleQuestions(sentence)
+            result += sourceQuestions(sentence)
         }
         result += quotationQuestions()
         return result.sorted { ($0.sentence, -$0.score) < ($1.sentence, -$1.score) }
