@@ -1,6 +1,12 @@
 import Content
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What the last successful build of one output folder read and wrote: kept in
 /// `.explainer-cache/` in the site folder so the next build redoes only what changed.
 ///
@@ -90,7 +96,20 @@ struct BuildCache: Sendable {
         return try? BuildCache(from: &reader)
     }
 
-    /// Writes the cache to `path` (a temporary name; the commit moves it into place).
+    /// Writes the cache beside `path` and renames it over `path`, so a reader sees the old cache
+    /// or the new one, never part of one. A failed write leaves no temporary file.
+    func install(at path: String) throws {
+        let temporary = path + ".new-\(getpid())"
+        do {
+            try write(to: temporary)
+            guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Writes the cache to `path`.
     func write(to path: String) throws {
         StagingFolder.makeDirectories((path as NSString).deletingLastPathComponent)
         let file = try BufferedFile(path: path)

@@ -107,9 +107,7 @@ extension SiteOutput {
             // Same files as the output holds: only the cache changes.
             cache.output = writer.outputIdentity()
             cache.previousSite = previous?.previousSite ?? .unknown
-            let temporary = cachePath + ".new-\(getpid())"
-            try cache.write(to: temporary)
-            guard rename(temporary, cachePath) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            try cache.install(at: cachePath)
             return Written(filesWritten: 0, filesRemoved: 0, filesUnchanged: files.count)
         }
         let trustsPrevious = previous.map { $0.previousSite.identity.matches(writer.previousIdentity()) } ?? false
@@ -127,15 +125,9 @@ extension SiteOutput {
         try writer.finish(update, keepingPrevious: previous != nil) { identity in
             finished.output = identity
             finished.previousSite = previous != nil ? PreviousSite(identity: oldIdentity, old: oldOutputs, new: newOutputs) : .unknown
-            let temporary = cachePath + ".new-\(getpid())"
-            do {
-                try finished.write(to: temporary)
-                guard rename(temporary, cachePath) == 0 else { throw CocoaError(.fileWriteUnknown) }
-            } catch {
-                // Without a cache the next build starts from scratch; the identity check
-                // already keeps an older cache from being trusted.
-                unlink(temporary)
-            }
+            // Without a cache the next build starts from scratch; the identity check already
+            // keeps an older cache from being trusted.
+            try? finished.install(at: cachePath)
         }
         cache = finished
         BuildTrace.mark("swapped")

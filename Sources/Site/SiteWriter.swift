@@ -142,8 +142,9 @@ struct SiteWriter: Sendable {
     /// otherwise. On failure the output folder is as it was.
     func finish(_ update: Update, keepingPrevious: Bool, beforeSwap: (OutputIdentity) throws -> Void = { _ in }) throws {
         let identity = try renewMarker(in: update.folder)
-        try beforeSwap(identity)
+        // Ctrl-C lands before the cache and the swap or after both.
         try CommitGuard.run {
+            try beforeSwap(identity)
             try swapIntoPlace(update.folder.path)
         }
         if !keepingPrevious, let replaced = try? discard(previousDirectory, as: "replaced") { StagingFolder.removeTree(replaced) }
